@@ -1,0 +1,29 @@
+/* kt-cli.h — subcommands of khathi-cli
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes shared by all subcommands. */
+enum {
+  KT_CLI_OK = 0,
+  KT_CLI_INVALID = 1,   /* the input was read but is invalid (validate) */
+  KT_CLI_USAGE = 2,     /* usage or I/O error */
+};
+
+/* Each subcommand gets argv with argv[0] = its own name. */
+typedef int (*KtCliCommand) (int argc, char **argv);
+
+int kt_cli_validate (int argc, char **argv);
+int kt_cli_show     (int argc, char **argv);
+int kt_cli_flows    (int argc, char **argv);
+
+/* Prints "khathi-cli NAME: message" to stderr and returns KT_CLI_USAGE. */
+int kt_cli_usage_error (const char *command,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS
