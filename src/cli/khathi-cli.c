@@ -18,6 +18,10 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
+  { "validate", kt_cli_validate, N_("Check project files; exit 1 if any is invalid") },
+  { "show", kt_cli_show, N_("Print a readable summary of a project") },
+  { "new", kt_cli_new, N_("Create an empty feasibility study") },
+  { "schema", kt_cli_schema, N_("Print the RELAX NG schema of project files") },
   { NULL, NULL, NULL }
 };
 

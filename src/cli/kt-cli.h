@@ -20,6 +20,8 @@ typedef int (*KtCliCommand) (int argc, char **argv);
 int kt_cli_validate (int argc, char **argv);
 int kt_cli_show     (int argc, char **argv);
 int kt_cli_flows    (int argc, char **argv);
+int kt_cli_schema   (int argc, char **argv);
+int kt_cli_new      (int argc, char **argv);
 
 /* Prints "khathi-cli NAME: message" to stderr and returns KT_CLI_USAGE. */
 int kt_cli_usage_error (const char *command,
