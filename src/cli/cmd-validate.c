@@ -32,9 +32,12 @@ kt_cli_validate (int    argc,
   if (argc < 2)
     return kt_cli_usage_error ("validate", "%s", _("no file given"));
 
+  gboolean any_io_error = FALSE, any_invalid = FALSE;
+
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autofree char *name = g_file_get_parse_name (file);
       g_autoptr (KtProject) project = NULL;
       g_autoptr (GPtrArray) problems = NULL;
       g_autoptr (GError) load_error = NULL;
@@ -44,10 +47,10 @@ kt_cli_validate (int    argc,
         {
           /* The message already reads "FILE:LINE: …". */
           g_printerr ("%s\n", load_error->message);
-          if (load_error->code == KT_FILE_ERROR_IO && status == KT_CLI_OK)
-            status = KT_CLI_USAGE;
-          else if (load_error->code != KT_FILE_ERROR_IO)
-            status = status == KT_CLI_USAGE ? KT_CLI_USAGE : KT_CLI_INVALID;
+          if (load_error->code == KT_FILE_ERROR_IO)
+            any_io_error = TRUE;
+          else
+            any_invalid = TRUE;
           continue;
         }
       problems = kt_project_validate (project, NULL);
@@ -57,12 +60,14 @@ kt_cli_validate (int    argc,
           int line = kt_project_get_source_line (project, p->where);
 
           if (p->severity == KT_SEVERITY_ERROR)
-            g_printerr ("%s:%d: %s [%s]\n", argv[i], line, p->message, p->where);
+            g_printerr ("%s:%d: %s [%s]\n", name, line, p->message, p->where);
           else if (!quiet)
-            g_printerr ("%s:%d: %s: %s [%s]\n", argv[i], line, _("warning"), p->message, p->where);
+            g_printerr ("%s:%d: %s: %s [%s]\n", name, line, _("warning"), p->message, p->where);
         }
-      if (kt_problems_has_errors (problems) && status == KT_CLI_OK)
-        status = KT_CLI_INVALID;
+      if (kt_problems_has_errors (problems))
+        any_invalid = TRUE;
     }
+  /* I/O errors outrank invalid files whatever the order of the arguments. */
+  status = any_io_error ? KT_CLI_USAGE : any_invalid ? KT_CLI_INVALID : KT_CLI_OK;
   return status;
 }

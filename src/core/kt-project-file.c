@@ -10,6 +10,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -211,7 +213,9 @@ parse_double (LoadContext       *ctx,
       CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, node, _("“%s” in <%s> is not a number"), token, field);
       return FALSE;
     }
-  if (!isfinite (value) || errno == ERANGE)
+  /* Overflow gives ±inf.  ERANGE alone is underflow, which glibc also reports
+   * for subnormals the writer saves (5e-324): those read back exactly. */
+  if (!isfinite (value))
     {
       CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, node,
                 _("“%s” in <%s> is not a finite number"), token, field);
@@ -455,20 +459,28 @@ load_field (LoadContext       *ctx,
               }
             return TRUE;
           }
-        gint64 v;
-        if (!parse_int (ctx, node, f->name, value, f, &v))
-          return FALSE;
         if (f->type == KT_FT_UINT64)
           {
-            if (v < 0)
+            guint64 u;
+            /* The whole guint64 range: the writer saves seeds above G_MAXINT64 too. */
+            if (value[0] == '-')
               {
                 CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, node, _("<%s> must not be negative"), f->name);
                 return FALSE;
               }
-            *(guint64 *) p = (guint64) v;
+            if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &u, NULL))
+              {
+                CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, node, _("“%s” in <%s> is not a whole number"),
+                          value, f->name);
+                return FALSE;
+              }
+            *(guint64 *) p = u;
+            return TRUE;
           }
-        else
-          *(int *) p = (int) v;
+        gint64 v;
+        if (!parse_int (ctx, node, f->name, value, f, &v))
+          return FALSE;
+        *(int *) p = (int) v;
         return TRUE;
       }
     case KT_FT_DOUBLES:
@@ -666,10 +678,11 @@ kt_project_load_from_data (const char  *data,
       return NULL;
     }
   /* No NOENT (no entity substitution), no DTDLOAD, no XINCLUDE, no HUGE:
-   * libxml2's default depth and size limits stay on. */
+   * libxml2's default depth and size limits stay on.  BIG_LINES: without it
+   * every line after 65535 is reported as 65535. */
   doc = xmlCtxtReadMemory (parser, data, (int) length, NULL, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
-                           | XML_PARSE_NOCDATA);
+                           | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
   if (doc == NULL || !parser->wellFormed)
     {
       xmlErrorPtr e = xmlCtxtGetLastError (parser);
@@ -756,6 +769,13 @@ kt_project_load (GFile         *file,
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       fail (error, name, KT_FILE_ERROR_IO, 0, _("this is a folder, not a project file"));
+      return NULL;
+    }
+  /* A device or FIFO has no size to check: /dev/zero would be read until
+   * memory runs out, a FIFO would block. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      fail (error, name, KT_FILE_ERROR_IO, 0, _("this is a device or pipe, not a project file"));
       return NULL;
     }
   if (g_file_info_get_size (info) > KT_PROJECT_FILE_MAX_SIZE)
@@ -1009,6 +1029,12 @@ kt_project_save (KtProject     *project,
       return TRUE;
     }
 
+  /* Save through a symbolic link to its target, keeping the link. */
+  {
+    g_autofree char *target = realpath (path, NULL);
+    if (target != NULL)
+      g_free (path), path = g_steal_pointer (&target);
+  }
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
@@ -1020,6 +1046,12 @@ kt_project_save (KtProject     *project,
                    _("Could not save “%s”: cannot create a file in %s: %s"), name, dir, g_strerror (saved));
       return FALSE;
     }
+  /* Keep the permissions of the file being replaced (a private study stays private). */
+  {
+    GStatBuf st;
+    if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+      fchmod (fd, st.st_mode & 07777);
+  }
   if (!write_all (fd, data, length, &local_error))
     {
       close (fd);

@@ -153,7 +153,7 @@ parse_param (xmlNode     *node,
           have_value = end != text && *end == '\0' && isfinite (p->value);
         }
       else if (strcmp ((const char *) c->name, "basis") == 0)
-        p->basis = g_steal_pointer (&text);
+        g_free (p->basis), p->basis = g_steal_pointer (&text);
       else if (strcmp ((const char *) c->name, "label") == 0)
         {
           xmlChar *lang = xmlNodeGetLang (c);
@@ -393,6 +393,20 @@ kt_rule_set_get_param (KtRuleSet *set,
 
 /* ---- resolving ---- */
 
+/* An override must lie where the rule set's own value may: the engine casts
+ * year counts to int, and (int) 1e18 is undefined. */
+static gboolean
+override_in_range (const char *key,
+                   double      value)
+{
+  if (!isfinite (value))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (required_keys); i++)
+    if (strcmp (required_keys[i].key, key) == 0)
+      return value >= required_keys[i].min && value <= required_keys[i].max;
+  return TRUE;
+}
+
 typedef struct {
   KtRuleSet           *set;
   const KtProjectData *project;
@@ -408,7 +422,8 @@ value_of (Resolver   *r,
     for (guint i = 0; i < r->project->rule_overrides->len; i++)
       {
         const KtRuleOverride *o = &g_array_index (r->project->rule_overrides, KtRuleOverride, i);
-        if (p != NULL && p->negotiable && g_strcmp0 (o->key, key) == 0)
+        if (p != NULL && p->negotiable && g_strcmp0 (o->key, key) == 0
+            && override_in_range (key, o->value))
           return o->value;
       }
   return p != NULL ? p->value : 0;
@@ -458,6 +473,13 @@ kt_rules_resolve (KtRuleSet           *set,
           kt_problems_add (problems, KT_SEVERITY_ERROR, "override_not_negotiable", where, 0,
                            _("“%s” is fixed by law (%s) and cannot be negotiated per project"),
                            o->key, p->basis);
+        else if (!override_in_range (o->key, o->value))
+          {
+            g_autofree char *value_where = g_strdup_printf ("legal/overrides/%u/value", i + 1);
+            kt_problems_add (problems, KT_SEVERITY_ERROR, "override_out_of_range", value_where, 0,
+                             _("The negotiated value %g of “%s” is outside what the rule set allows"),
+                             o->value, o->key);
+          }
       }
 
   rules->cit_standard_rate = value_of (&r, "cit.standard-rate");

@@ -597,6 +597,15 @@ str_equal0 (const char *a,
   return g_strcmp0 (a && *a ? a : NULL, b && *b ? b : NULL) == 0;
 }
 
+/* The file has one zero ("-0" is written "0"), so -0 and 0 are the same
+ * document; bitwise equality keeps NaN equal to itself. */
+static gboolean
+double_equal (double a,
+              double b)
+{
+  return a == b || memcmp (&a, &b, sizeof a) == 0;
+}
+
 static gboolean
 array_equal (GArray *a,
              GArray *b,
@@ -606,6 +615,19 @@ array_equal (GArray *a,
   if (la != lb)
     return FALSE;
   return la == 0 || memcmp (a->data, b->data, la * element_size) == 0;
+}
+
+static gboolean
+doubles_equal (GArray *a,
+               GArray *b)
+{
+  guint la = a ? a->len : 0, lb = b ? b->len : 0;
+  if (la != lb)
+    return FALSE;
+  for (guint i = 0; i < la; i++)
+    if (!double_equal (g_array_index (a, double, i), g_array_index (b, double, i)))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -630,7 +652,7 @@ kt_record_equal (const KtRecordDesc *desc,
             return FALSE;
           break;
         case KT_FT_DOUBLE:
-          if (memcmp (pa, pb, sizeof (double)) != 0)
+          if (!double_equal (*(const double *) pa, *(const double *) pb))
             return FALSE;
           break;
         case KT_FT_INT:
@@ -647,7 +669,7 @@ kt_record_equal (const KtRecordDesc *desc,
             return FALSE;
           break;
         case KT_FT_DOUBLES:
-          if (!array_equal (*(GArray * const *) pa, *(GArray * const *) pb, sizeof (double)))
+          if (!doubles_equal (*(GArray * const *) pa, *(GArray * const *) pb))
             return FALSE;
           break;
         case KT_FT_INTS:
