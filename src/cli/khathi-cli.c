@@ -22,6 +22,9 @@ static const Command commands[] = {
   { "show", kt_cli_show, N_("Print a readable summary of a project") },
   { "new", kt_cli_new, N_("Create an empty feasibility study") },
   { "schema", kt_cli_schema, N_("Print the RELAX NG schema of project files") },
+  { "flows", kt_cli_flows, N_("Indicators of a bare cash-flow series") },
+  { "compute", kt_cli_compute, N_("Compute a project's statements, indicators and checks") },
+  { "bench", kt_cli_bench, N_("Time one full evaluation of a project") },
   { NULL, NULL, NULL }
 };
 
