@@ -149,7 +149,9 @@ TABLE (kt_chapter_info, "chapter",
   { KT_CHAPTER_OPERATION, "operation", N_("Operation and service plan") },
   { KT_CHAPTER_SOCIAL_ENVIRONMENTAL, "social-environmental", N_("Social and environmental impact") },
   { KT_CHAPTER_IMPLEMENTATION, "implementation", N_("Implementation plan") },
-  { KT_CHAPTER_CONCLUSION, "conclusion", N_("Conclusions and recommendations") })
+  { KT_CHAPTER_CONCLUSION, "conclusion", N_("Conclusions and recommendations") },
+  { KT_CHAPTER_RISK_ANALYSIS, "risk-analysis", N_("Risk analysis and sharing") },
+  { KT_CHAPTER_INCENTIVES_GUARANTEES, "incentives-guarantees", N_("Incentives and investment guarantees") })
 
 const char *
 kt_enum_key (const KtEnumInfo *info,

@@ -290,6 +290,8 @@ static const KtFieldDesc chapters_desc_fields[] = {
   CH (KT_CHAPTER_SOCIAL_ENVIRONMENTAL, "social-environmental", N_("Social and environmental impact")),
   CH (KT_CHAPTER_IMPLEMENTATION, "implementation", N_("Implementation plan")),
   CH (KT_CHAPTER_CONCLUSION, "conclusion", N_("Conclusions and recommendations")),
+  CH (KT_CHAPTER_RISK_ANALYSIS, "risk-analysis", N_("Risk analysis and sharing")),
+  CH (KT_CHAPTER_INCENTIVES_GUARANTEES, "incentives-guarantees", N_("Incentives and investment guarantees")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (chapters_desc_fields) == KT_N_CHAPTERS);
 static const KtRecordDesc chapters_desc = {
