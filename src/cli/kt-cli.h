@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "kt-rules.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes shared by all subcommands. */
@@ -22,6 +24,16 @@ int kt_cli_show     (int argc, char **argv);
 int kt_cli_flows    (int argc, char **argv);
 int kt_cli_schema   (int argc, char **argv);
 int kt_cli_new      (int argc, char **argv);
+int kt_cli_compute  (int argc, char **argv);
+int kt_cli_bench    (int argc, char **argv);
+
+/* Loads FILE and resolves the rule set it names (cmd-compute.c); prints the
+ * error and returns NULL on failure.  `rule_set` may be NULL. */
+KtProject *kt_cli_load_for_model (const char  *command,
+                                  const char  *path,
+                                  KtRuleSet  **rule_set,
+                                  KtRules     *rules,
+                                  GPtrArray   *problems);
 
 /* Prints "khathi-cli NAME: message" to stderr and returns KT_CLI_USAGE. */
 int kt_cli_usage_error (const char *command,
