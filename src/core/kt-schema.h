@@ -101,7 +101,8 @@ kt_field_ptr (const KtFieldDesc *field,
   return (char *) base + field->offset;
 }
 
-/* Finds a field by element name in `desc`, looking into GROUPs; NULL if none. */
+/* Finds a direct field of `desc` by element name (a GROUP is one field: its
+ * members are found in its own record); NULL if none. */
 const KtFieldDesc  *kt_record_find_field (const KtRecordDesc *desc,
                                           const char         *name);
 /* The RELAX NG schema (XML syntax) of the project file. */
