@@ -117,8 +117,8 @@ precheck (const char  *data,
   if (length > KT_PROJECT_FILE_MAX_SIZE)
     {
       fail (error, filename, KT_FILE_ERROR_TOO_LARGE, 0,
-            _("the file is too large (%" G_GSIZE_FORMAT " MB; a project file has at most %d MB)"),
-            length / (1024 * 1024), KT_PROJECT_FILE_MAX_SIZE / (1024 * 1024));
+            _("the file is too large (%lu MB; a project file has at most %d MB)"),
+            (unsigned long) (length / (1024 * 1024)), KT_PROJECT_FILE_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
   p = memchr (data, '\0', length);
@@ -781,8 +781,8 @@ kt_project_load (GFile         *file,
   if (g_file_info_get_size (info) > KT_PROJECT_FILE_MAX_SIZE)
     {
       fail (error, name, KT_FILE_ERROR_TOO_LARGE, 0,
-            _("the file is too large (%" G_GINT64_FORMAT " MB; a project file has at most %d MB)"),
-            (gint64) (g_file_info_get_size (info) / (1024 * 1024)), KT_PROJECT_FILE_MAX_SIZE / (1024 * 1024));
+            _("the file is too large (%lu MB; a project file has at most %d MB)"),
+            (unsigned long) (g_file_info_get_size (info) / (1024 * 1024)), KT_PROJECT_FILE_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))

@@ -230,8 +230,8 @@ check_operations (Validator *v)
     }
   if ((d->form == KT_FORM_BTL || d->form == KT_FORM_BLT) && d->state_payments->len == 0)
     WARN (v, "no_availability_payment", "operations/state-payments",
-          _("A %s project is paid by the state, but no state service payment is given"),
-          kt_enum_key (&kt_form_info, d->form));
+          _("A project under the form “%s” is paid by the state, but no state service payment is given"),
+          kt_enum_label (&kt_form_info, d->form));
 }
 
 static void
