@@ -4,7 +4,8 @@
  * Shapes are drawn from a fixed seed so that a failure is reproducible:
  * C = 0 … 3, O = 1 … 25, every repayment type, grace and tenors beyond the
  * term, NWC on and off, every incentive class, state support by share and
- * by schedule, BOT/BOO/BTL/BT, real and nominal rates.
+ * by schedule, BOT/BOO/BTL/BT/three-party, real and nominal rates, and the
+ * §9 mechanisms (band, MRG, FX, R&D failure, benefit sharing) at random.
  */
 #include "config.h"
 
@@ -161,6 +162,60 @@ random_project (GRand         *rand,
   d->terms.bt_settled_value = uniform (rand, 0, 1e11);
   d->terms.bt_interest = uniform (rand, 0, 1e10);
   d->terms.bt_profit = uniform (rand, 0, 1e10);
+
+  /* MODEL.md §9: band, guarantees, R&D risk, benefit sharing; three-party. */
+  {
+    KtRiskSharing *sh = &d->sharing;
+
+    sh->band_enabled = pick (rand, 0, 1);
+    sh->lower = uniform (rand, 0.6, 1.0);
+    sh->upper = uniform (rand, 1.0, 1.5);
+    sh->share_down = uniform (rand, 0, 1);
+    sh->share_up = uniform (rand, 0, 1);
+    sh->annual_cap = pick (rand, 0, 1) ? uniform (rand, 1e8, 1e10) : 0;
+    sh->total_cap = pick (rand, 0, 1) ? uniform (rand, 1e9, 5e10) : 0;
+    sh->st_first_years = pick (rand, 0, 1);
+    if (pick (rand, 0, 2) == 0)
+      for (int t = 0; t < c + o; t++)
+        {
+          double p = uniform (rand, 0, 5e10);
+
+          g_array_append_val (sh->plan_revenue, p);
+        }
+    for (int k = pick (rand, 0, 4); k > 0; k--)
+      {
+        double a = uniform (rand, 0.3, 1.6);
+
+        g_array_append_val (sh->actual_to_plan, a);
+      }
+    sh->mrg_enabled = pick (rand, 0, 1);
+    sh->mrg_share = uniform (rand, 0.3, 0.9);
+    sh->fx_enabled = pick (rand, 0, 1);
+    sh->fx_share = uniform (rand, 0, 1);
+    sh->fx_base_rate = 26000;
+    sh->fx_depreciation = uniform (rand, -0.02, 0.1);
+    sh->fx_band = uniform (rand, 0, 0.3);
+    for (guint j = 0; j < d->loans->len; j++)
+      g_array_index (d->loans, KtLoan, j).foreign_currency = pick (rand, 0, 1);
+    sh->rd_enabled = pick (rand, 0, 1);
+    sh->rd_phase_years = pick (rand, 0, MAX (c, 0));
+    sh->rd_success_probability = uniform (rand, 0, 1);
+    sh->rd_state_share = uniform (rand, 0, 1);
+    sh->rd_failed = pick (rand, 0, 2) == 0;
+    sh->benefit_share_state = uniform (rand, 0, 0.2);
+    sh->benefit_share_institute = uniform (rand, 0, 0.1);
+    for (guint s = 0; s < d->revenues->len; s++)
+      g_array_index (d->revenues, KtRevenueStream, s).commercialisation_share
+        = uniform (rand, 0, 1);
+    if (pick (rand, 0, 5) == 0)
+      {
+        d->form = KT_FORM_THREE_PARTY;
+        d->terms.three_party_state = uniform (rand, 0, 0.5);
+        d->terms.three_party_institute = uniform (rand, 0, 0.3);
+        d->terms.three_party_enterprise = 1.0 - d->terms.three_party_state
+                                          - d->terms.three_party_institute;
+      }
+  }
 }
 
 static void
@@ -176,6 +231,13 @@ random_rules (GRand   *rand,
   rules->state_funded_assets_depreciable = pick (rand, 0, 1);
   rules->transfer_writeoff_deductible = pick (rand, 0, 1);
   rules->depreciate_over_term = pick (rand, 0, 1);
+  for (int f = 0; f < KT_N_FORMS; f++)
+    {
+      rules->downside_allowed[f] = pick (rand, 0, 1);
+      rules->upside_allowed[f] = pick (rand, 0, 1);
+    }
+  rules->st_first_years = 3;
+  rules->st_first_years_share_down = 1.0;
 }
 
 /* The balance sheet balances and sources equal uses in every year of every
@@ -212,6 +274,36 @@ test_balance_every_year (void)
       g_assert_true (kt_model_check_passed (model, KT_CHECK_BALANCE_SHEET));
       g_assert_true (kt_model_check_passed (model, KT_CHECK_SOURCES_USES));
       g_assert_cmpint (fixture_count (model, KT_CHECK_LOAN_SHARES), ==, 0);
+
+      /* §8, §9: the fiscal flow is the sum of its items, and each state
+       * payout reaches the investor in the same year. */
+      for (int t = 0; t < model->n_years; t++)
+        {
+          const KtModelYears *y = &model->y;
+          double items = -y->support[t] - y->state_payments[t] - y->guarantees[t]
+                         - y->sharing_receipts[t] + y->sharing_payments[t] + y->benefit_state[t]
+                         + y->tax[t] + y->duty[t] + y->replacement_duty[t] + y->land_rent[t]
+                         + y->concession_fees[t] + (model->r.rd_stopped ? 0 : y->writeoff[t])
+                         - y->transfer_price[t];
+          double payouts = y->ebitda[t] - y->revenue[t] - y->state_payments[t] + y->opex[t]
+                           + y->benefit_state[t] + y->benefit_institute[t];
+          double scale = MAX (1.0, 1e-9 * (fabs (y->tax[t]) + y->fiscal_outlay[t]
+                                           + y->fiscal_receipts[t] + y->writeoff[t]));
+
+          g_assert_cmpfloat (fabs (y->fiscal_flow[t] - items), <=, scale);
+          g_assert_cmpfloat (fabs (payouts - (y->guarantees[t] + y->sharing_receipts[t]
+                                              - y->sharing_payments[t])), <=,
+                             MAX (1.0, 1e-9 * (fabs (y->ebitda[t]) + y->revenue[t]
+                                               + y->state_payments[t] + y->opex[t])));
+          g_assert_cmpfloat (y->sharing_receipts[t], >=, 0);
+          g_assert_cmpfloat (y->sharing_payments[t], >=, 0);
+          g_assert_cmpfloat (y->mrg[t], >=, 0);
+          g_assert_cmpfloat (y->fx_payout[t], >=, 0);
+          if (d.sharing.annual_cap > 0)
+            g_assert_cmpfloat (y->sharing_receipts[t], <=, d.sharing.annual_cap);
+        }
+      if (d.sharing.total_cap > 0)
+        g_assert_cmpfloat (model->r.sharing_receipts_total, <=, d.sharing.total_cap * (1 + 1e-12));
 
       for (int j = 0; j < model->n_loans; j++)
         {
@@ -269,6 +361,11 @@ scale_money (KtProjectData *d,
   d->terms.bt_settled_value *= k;
   d->terms.bt_interest *= k;
   d->terms.bt_profit *= k;
+  /* §9 caps and a stored plan are money too. */
+  d->sharing.annual_cap *= k;
+  d->sharing.total_cap *= k;
+  for (guint t = 0; t < d->sharing.plan_revenue->len; t++)
+    g_array_index (d->sharing.plan_revenue, double, t) *= k;
   /* Revenue bands are money too. */
   for (int b = 0; b < rules->n_cit_bands; b++)
     rules->cit_band_revenue[b] *= k;

@@ -14,6 +14,7 @@
 #include "kt-model.h"
 #include "kt-project-file.h"
 #include "kt-validate.h"
+#include "kt-vfm.h"
 
 KtProject *
 kt_cli_load_for_model (const char *command,
@@ -196,10 +197,77 @@ add_series (JsonBuilder  *b,
   json_builder_end_array (b);
 }
 
-static char *
-to_json (const KtModel *model,
-         GArray        *checks)
+/* The state's flow item by item (MODEL.md §8, §9): outlays negative. */
+static void
+add_state_items (JsonBuilder   *b,
+                 const KtModel *model)
 {
+  const KtModelYears *y = &model->y;
+  int n = model->n_years;
+  g_autofree double *taxes = g_new0 (double, n);
+  g_autofree double *assets = g_new0 (double, n);
+  g_autofree double *neg = g_new0 (double, 4 * n);
+
+  for (int t = 0; t < n; t++)
+    {
+      taxes[t] = y->tax[t] + y->duty[t] + y->replacement_duty[t] + y->land_rent[t]
+                 + y->concession_fees[t];
+      assets[t] = y->fiscal_receipts[t] - y->sharing_payments[t] - y->benefit_state[t] - taxes[t];
+      neg[t] = -y->support[t];
+      neg[n + t] = -y->state_payments[t];
+      neg[2 * n + t] = -y->guarantees[t];
+      neg[3 * n + t] = -y->sharing_receipts[t];
+    }
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_object (b);
+  add_series (b, "support", neg, n);
+  add_series (b, "service_payments", neg + n, n);
+  add_series (b, "guarantees", neg + 2 * n, n);
+  add_series (b, "sharing_downside", neg + 3 * n, n);
+  add_series (b, "sharing_upside", y->sharing_payments, n);
+  add_series (b, "benefit_sharing", y->benefit_state, n);
+  add_series (b, "taxes_and_fees", taxes, n);
+  add_series (b, "assets_received", assets, n);
+  json_builder_end_object (b);
+}
+
+static void
+add_sharing (JsonBuilder   *b,
+             const KtModel *model)
+{
+  const KtModelYears *y = &model->y;
+  const KtModelResults *r = &model->r;
+  int n = model->n_years;
+
+  json_builder_set_member_name (b, "sharing");
+  json_builder_begin_object (b);
+  add_number (b, "downside_total", r->sharing_receipts_total);
+  add_number (b, "upside_total", r->sharing_payments_total);
+  add_number (b, "guarantees_total", r->guarantees_total);
+  add_number (b, "benefit_total", r->benefit_total);
+  add_number (b, "rd_sunk_cost", r->rd_sunk_cost);
+  json_builder_set_member_name (b, "rd_stopped");
+  json_builder_add_boolean_value (b, r->rd_stopped);
+  add_series (b, "plan_revenue", y->plan_revenue, n);
+  add_series (b, "downside", y->sharing_receipts, n);
+  add_series (b, "upside", y->sharing_payments, n);
+  add_series (b, "mrg", y->mrg, n);
+  add_series (b, "fx_payout", y->fx_payout, n);
+  add_series (b, "fx_loss", y->fx_loss, n);
+  add_series (b, "rd_compensation", y->rd_compensation, n);
+  add_series (b, "benefit_state", y->benefit_state, n);
+  add_series (b, "benefit_institute", y->benefit_institute, n);
+  json_builder_end_object (b);
+}
+
+static char *
+to_json (const KtModel       *model,
+         const KtProjectData *data,
+         const KtRules       *rules,
+         GArray              *checks)
+{
+  KtVfm vfm;
+  KtRdExpected rd;
   const KtModelResults *r = &model->r;
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -268,7 +336,14 @@ to_json (const KtModel *model,
   add_number (b, "peak_commitment", r->peak_commitment);
   add_year (b, "peak_commitment_year", model, r->peak_commitment_year);
   add_series (b, "flows", model->y.fiscal_flow, model->n_years);
+  add_number (b, "outlays_pv", r->fiscal_outlay_pv);
+  add_number (b, "receipts_pv", r->fiscal_receipts_pv);
+  add_number (b, "public_assets", r->public_assets_total);
+  add_number (b, "institute_contribution", r->institute_total);
+  add_state_items (b, model);
   json_builder_end_object (b);
+
+  add_sharing (b, model);
 
   json_builder_set_member_name (b, "economic");
   json_builder_begin_object (b);
@@ -276,6 +351,42 @@ to_json (const KtModel *model,
   add_irr (b, "eirr", &r->eirr);
   add_number (b, "bcr", r->ebcr);
   add_series (b, "flows", model->y.economic_flow, model->n_years);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "rd_risk");
+  if (rules != NULL && kt_rd_expected (data, rules, &rd))
+    {
+      json_builder_begin_object (b);
+      add_number (b, "success_probability", rd.probability);
+      add_number (b, "sunk_cost", rd.sunk_cost);
+      add_number (b, "state_compensation", rd.state_compensation);
+      add_number (b, "fiscal_npv_success", rd.fiscal_npv_success);
+      add_number (b, "fiscal_npv_failure", rd.fiscal_npv_failure);
+      add_number (b, "fiscal_npv_expected", rd.fiscal_npv_expected);
+      add_number (b, "equity_npv_success", rd.equity_npv_success);
+      add_number (b, "equity_npv_failure", rd.equity_npv_failure);
+      add_number (b, "equity_npv_expected", rd.equity_npv_expected);
+      add_number (b, "project_npv_expected", rd.project_npv_expected);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+
+  kt_vfm_compute (model, data, &vfm);
+  json_builder_set_member_name (b, "vfm");
+  json_builder_begin_object (b);
+  add_number (b, "psc", vfm.psc);
+  add_number (b, "ppp_cost", vfm.ppp_cost);
+  add_number (b, "vfm", vfm.vfm);
+  add_number (b, "psc_capex", vfm.psc_capex);
+  add_number (b, "psc_replacement", vfm.psc_replacement);
+  add_number (b, "psc_opex", vfm.psc_opex);
+  add_number (b, "psc_transferred_risks", vfm.psc_transferred_risks);
+  add_number (b, "psc_revenue", vfm.psc_revenue);
+  add_number (b, "psc_residual", vfm.psc_residual);
+  add_number (b, "ppp_net_fiscal_cost", vfm.ppp_net_fiscal_cost);
+  add_number (b, "ppp_retained_risks", vfm.ppp_retained_risks);
+  add_number (b, "public_assets", vfm.public_assets);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "checks");
@@ -467,6 +578,14 @@ print_human (const KtModel       *model,
   print_money (&s, _("Fiscal NPV at the social rate"), r->fiscal_npv);
   print_money (&s, _("Peak annual commitment"), r->peak_commitment);
   print_year_of (_("Year of the peak"), model, r->peak_commitment_year);
+  {
+    KtVfm vfm;
+
+    kt_vfm_compute (model, data, &vfm);
+    print_money (&s, _("Public sector comparator (PV)"), vfm.psc);
+    print_money (&s, _("PPP cost to the state (PV)"), vfm.ppp_cost);
+    print_money (&s, _("Value for money"), vfm.vfm);
+  }
 
   printf ("\n%s\n", _("Economic"));
   print_money (&s, _("ENPV"), r->enpv);
@@ -655,7 +774,7 @@ kt_cli_compute (int    argc,
   checks = collect_checks (model, engine, validation);
   if (json)
     {
-      g_autofree char *text = to_json (model, checks);
+      g_autofree char *text = to_json (model, data, &rules, checks);
 
       printf ("%s\n", text);
     }

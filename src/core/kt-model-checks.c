@@ -48,6 +48,16 @@ static const CheckInfo checks[KT_N_CHECKS] = {
                                               "construction years") },
   [KT_CHECK_BT_TERM] = { "bt_operation_years", KT_SEVERITY_WARNING,
                          N_("A BT project is modelled with one operation year") },
+  [KT_CHECK_BAND_RANGE] = { "band_out_of_range", KT_SEVERITY_ERROR,
+                            N_("The revenue-sharing thresholds are within the negotiable "
+                               "ranges of the rule set") },
+  [KT_CHECK_SHARING_FORM] = { "band_not_allowed", KT_SEVERITY_WARNING,
+                              N_("Revenue sharing is only used on the sides the contract form "
+                                 "allows") },
+  [KT_CHECK_OM_CONSTRUCTION] = { "om_construction", KT_SEVERITY_WARNING,
+                                 N_("An O&M project has no construction years") },
+  [KT_CHECK_THREE_PARTY_SHARES] = { "three_party_shares", KT_SEVERITY_ERROR,
+                                    N_("The three parties' funding shares sum to 1") },
 };
 
 const char *
@@ -148,14 +158,19 @@ check_funding (KtModel             *model,
       kt_model_add_finding (model, KT_CHECK_EQUITY_MINIMUM, -1, -1, r->equity_total, required);
   }
 
-  /* §6: the cap applies to construction support only. */
-  model->check_run[KT_CHECK_STATE_CAP] = TRUE;
-  {
-    double cap = (data->st_project ? rules->state_capital_cap_st : rules->state_capital_cap) * ti;
+  /* §6: the cap applies to construction support only.  Ordering and
+   * sponsorship grants (Decree 180 Ch. IV) are not PPP state capital: the
+   * engine models them as a support schedule by milestone (construction)
+   * and state payments (operation), outside the cap. */
+  model->check_run[KT_CHECK_STATE_CAP] = data->form != KT_FORM_ORDERING;
+  if (data->form != KT_FORM_ORDERING)
+    {
+      double cap = (data->st_project ? rules->state_capital_cap_st : rules->state_capital_cap)
+                   * ti;
 
-    if (r->support_total > cap + kt_model_tolerance (cap))
-      kt_model_add_finding (model, KT_CHECK_STATE_CAP, -1, -1, r->support_total, cap);
-  }
+      if (r->support_total > cap + kt_model_tolerance (cap))
+        kt_model_add_finding (model, KT_CHECK_STATE_CAP, -1, -1, r->support_total, cap);
+    }
 
   if (data->support_mode != KT_SUPPORT_NONE)
     {
@@ -267,6 +282,49 @@ check_document (KtModel             *model,
       model->check_run[KT_CHECK_BT_TERM] = TRUE;
       if (model->operation_years != 1)
         kt_model_add_finding (model, KT_CHECK_BT_TERM, -1, -1, model->operation_years, 1.0);
+    }
+
+  /* §9: thresholds within the rule set's negotiable ranges (Law 90/2025);
+   * index 0 = L, 1 = U. */
+  if (data->sharing.band_enabled)
+    {
+      const KtRiskSharing *sh = &data->sharing;
+      int form = CLAMP ((int) data->form, 0, KT_N_FORMS - 1);
+
+      model->check_run[KT_CHECK_BAND_RANGE] = TRUE;
+      if (sh->lower < rules->band_lower_min - 1e-12 || sh->lower > rules->band_lower_max + 1e-12)
+        kt_model_add_finding (model, KT_CHECK_BAND_RANGE, 0, -1, sh->lower,
+                              sh->lower < rules->band_lower_min ? rules->band_lower_min
+                                                                : rules->band_lower_max);
+      if (sh->upper < rules->band_upper_min - 1e-12 || sh->upper > rules->band_upper_max + 1e-12)
+        kt_model_add_finding (model, KT_CHECK_BAND_RANGE, 1, -1, sh->upper,
+                              sh->upper < rules->band_upper_min ? rules->band_upper_min
+                                                                : rules->band_upper_max);
+      /* index 0 = downside, 1 = upside asked for but not allowed */
+      model->check_run[KT_CHECK_SHARING_FORM] = TRUE;
+      if (sh->share_down > 0.0 && !rules->downside_allowed[form])
+        kt_model_add_finding (model, KT_CHECK_SHARING_FORM, 0, -1, sh->share_down, 0.0);
+      if (sh->share_up > 0.0 && !rules->upside_allowed[form])
+        kt_model_add_finding (model, KT_CHECK_SHARING_FORM, 1, -1, sh->share_up, 0.0);
+    }
+
+  if (data->form == KT_FORM_OM)
+    {
+      model->check_run[KT_CHECK_OM_CONSTRUCTION] = TRUE;
+      if (data->construction_years > 0)
+        kt_model_add_finding (model, KT_CHECK_OM_CONSTRUCTION, -1, -1,
+                              data->construction_years, 0.0);
+    }
+
+  if (data->form == KT_FORM_THREE_PARTY)
+    {
+      const KtFormTerms *terms = &data->terms;
+      double sum = terms->three_party_state + terms->three_party_enterprise
+                   + terms->three_party_institute;
+
+      model->check_run[KT_CHECK_THREE_PARTY_SHARES] = TRUE;
+      if (fabs (sum - 1.0) > 1e-9)
+        kt_model_add_finding (model, KT_CHECK_THREE_PARTY_SHARES, -1, -1, sum, 1.0);
     }
 }
 
@@ -410,6 +468,37 @@ append_problem (const KtModel       *model,
       kt_problems_add (problems, severity, code, "timeline/operation-years", 0,
                        _("A BT project is modelled with one operation year, not %d."),
                        (int) f->value);
+      break;
+    case KT_CHECK_BAND_RANGE:
+      a = number (f->value), b = number (f->limit);
+      if (f->index == 0)
+        kt_problems_add (problems, severity, code, "sharing/lower", 0,
+                         _("The downside threshold %s is outside the negotiable range "
+                           "(nearest limit %s)."), a, b);
+      else
+        kt_problems_add (problems, severity, code, "sharing/upper", 0,
+                         _("The upside threshold %s is outside the negotiable range "
+                           "(nearest limit %s)."), a, b);
+      break;
+    case KT_CHECK_SHARING_FORM:
+      if (f->index == 0)
+        kt_problems_add (problems, severity, code, "sharing/share-down", 0,
+                         _("The contract form does not allow downside revenue sharing; "
+                           "the state's share is ignored."));
+      else
+        kt_problems_add (problems, severity, code, "sharing/share-up", 0,
+                         _("The contract form does not allow upside revenue sharing; "
+                           "the investor's share is ignored."));
+      break;
+    case KT_CHECK_OM_CONSTRUCTION:
+      kt_problems_add (problems, severity, code, "timeline/construction-years", 0,
+                       _("An O&M contract has no construction; %d construction years "
+                         "are given."), (int) f->value);
+      break;
+    case KT_CHECK_THREE_PARTY_SHARES:
+      a = number (f->value);
+      kt_problems_add (problems, severity, code, "terms", 0,
+                       _("The three parties' funding shares sum to %s, not 1."), a);
       break;
     case KT_N_CHECKS:
     default:

@@ -203,7 +203,9 @@ book_value (KtModel *model)
   priv->nbv_end = nbv;
   priv->nbv_end_idc = nbv_idc;
 
-  if (model->boo)
+  /* A failed R&D phase (§9) leaves nothing of value: written off, whatever
+   * the form, with no transfer price. */
+  if (model->boo && !ctx->rd_stopped)
     {
       /* §4: the project flow keeps NBV without capitalised IDC and fees, or
        * the stated salvage value. */
@@ -213,8 +215,8 @@ book_value (KtModel *model)
     }
   y->writeoff[last] = nbv;
   y->writeoff_idc[last] = nbv_idc;
-  y->transfer_price[last] = data->terms.transfer_price;
-  y->loss_on_transfer[last] = nbv - data->terms.transfer_price;
+  y->transfer_price[last] = ctx->rd_stopped ? 0.0 : data->terms.transfer_price;
+  y->loss_on_transfer[last] = nbv - y->transfer_price[last];
   y->fixed_assets[last] = 0.0;
   y->fixed_assets_idc[last] = 0.0;
 }

@@ -18,6 +18,9 @@ repayment_window (KtModel *model,
 
   ml->maturity = ctx->c + MAX (loan->tenor_years, 1) - 1;
   ml->first_repayment = MIN (ctx->c + MAX (loan->grace_years, 0), ml->maturity);
+  /* §9: after a failed R&D phase every loan is repaid in the settlement year. */
+  if (ctx->rd_stopped)
+    ml->first_repayment = ml->maturity = ctx->n - 1;
 }
 
 /* §6: equal principal = COD balance / (tenor − grace); annuity = constant
@@ -128,7 +131,8 @@ cfads (KtModel *model)
 
   for (int t = ctx->c; t < ctx->n; t++)
     y->cfads[t] = y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t]
-                  - y->sharing_payments[t] + y->guarantees[t] - y->opex[t] - y->tax[t]
+                  - y->sharing_payments[t] + y->guarantees[t] - y->benefit_state[t]
+                  - y->benefit_institute[t] - y->fx_loss[t] - y->opex[t] - y->tax[t]
                   - y->delta_nwc[t] - y->replacement[t] - y->replacement_duty[t];
 }
 
@@ -143,7 +147,7 @@ kt_model_financing (KtModel *model)
       const KtLoan *loan = &g_array_index (ctx->data->loans, KtLoan, j);
 
       repayment_window (model, j);
-      if (loan->repayment == KT_REPAYMENT_SCULPTED)
+      if (loan->repayment == KT_REPAYMENT_SCULPTED && !ctx->rd_stopped)
         {
           /* First guess: an annuity, what sculpting gives on flat CFADS;
            * CFADS then moves the schedule. */
@@ -151,10 +155,11 @@ kt_model_financing (KtModel *model)
           schedule_fixed (model, j, KT_REPAYMENT_ANNUITY);
         }
       else
-        schedule_fixed (model, j, loan->repayment);
+        schedule_fixed (model, j, ctx->rd_stopped ? KT_REPAYMENT_EQUAL_PRINCIPAL : loan->repayment);
     }
 
   totals (model);
+  kt_model_fx (model);
   kt_model_tax_actual (model);
   cfads (model);
   model->priv->sculpt_converged = TRUE;
@@ -167,7 +172,8 @@ kt_model_financing (KtModel *model)
       double moved = 0.0;
 
       for (int j = 0; j < model->n_loans; j++)
-        if (g_array_index (ctx->data->loans, KtLoan, j).repayment == KT_REPAYMENT_SCULPTED)
+        if (g_array_index (ctx->data->loans, KtLoan, j).repayment == KT_REPAYMENT_SCULPTED
+            && !ctx->rd_stopped)
           {
             /* Not inside MAX (): it would run twice. */
             double by = schedule_sculpted (model, j);
@@ -175,6 +181,7 @@ kt_model_financing (KtModel *model)
             moved = MAX (moved, by);
           }
       totals (model);
+      kt_model_fx (model);
       kt_model_tax_actual (model);
       cfads (model);
       model->r.sculpt_iterations = i;

@@ -62,12 +62,14 @@ project (KtModel *model)
    * above are done with flow_a). */
   for (int t = 0; t < n; t++)
     {
+      /* The FX payout is financing: not a project inflow (§9). */
       priv->flow_a[t] = y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t]
-                         + y->guarantees[t] + y->terminal_project[t] + y->transfer_price[t]
-                         + MAX (0.0, -y->delta_nwc[t]);
+                         + y->guarantees[t] - y->fx_payout[t] + y->terminal_project[t]
+                         + y->transfer_price[t] + MAX (0.0, -y->delta_nwc[t]);
       priv->flow_b[t] = y->opex[t] + y->capex[t] + y->contingency[t] + y->duty[t]
                             + y->replacement[t] + y->replacement_duty[t] + y->tax_nd[t]
-                            + y->sharing_payments[t] + MAX (0.0, y->delta_nwc[t]);
+                            + y->sharing_payments[t] + y->benefit_state[t]
+                            + y->benefit_institute[t] + MAX (0.0, y->delta_nwc[t]);
     }
   r->bcr = ratio_of_pvs (model, priv->flow_a, priv->flow_b, data->wacc);
 }
@@ -136,36 +138,6 @@ debt (KtModel *model)
   r->llcr = pv / balance;
 }
 
-/* §8: the state's flow: − support − service payments − payouts + sharing
- * receipts + CIT + duty + land rent + concession fees + assets received. */
-static void
-state (KtModel *model)
-{
-  KtModelPrivate *priv = model->priv;
-  const KtProjectData *data = priv->ctx.data;
-  KtModelYears *y = &model->y;
-  KtModelResults *r = &model->r;
-
-  r->peak_commitment = 0.0;
-  r->peak_commitment_year = -1;
-  for (int t = 0; t < model->n_years; t++)
-    {
-      double outlay = y->support[t] + y->state_payments[t] + y->guarantees[t]
-                      + y->sharing_receipts[t];
-
-      y->fiscal_flow[t] = -outlay + y->sharing_payments[t] + y->tax[t] + y->duty[t]
-                          + y->replacement_duty[t] + y->land_rent[t] + y->concession_fees[t]
-                          + y->writeoff[t] - y->transfer_price[t];
-      if (outlay > r->peak_commitment)
-        {
-          r->peak_commitment = outlay;
-          r->peak_commitment_year = t;
-        }
-    }
-  r->fiscal_npv = kt_npv (in_basis (model, y->fiscal_flow, priv->flow_a), model->n_years,
-                          data->social_rate);
-}
-
 /* §8: economic flow at shadow prices; transfers (state payments and support,
  * CIT, duty, land rent, sharing, NWC) are left out. */
 static void
@@ -200,8 +172,11 @@ economic (KtModel *model)
           amount *= 1.0 + x->escalation;
         }
     }
-  /* Residual value: NBV without IDC and fees, at the capex factor. */
-  y->economic_benefits[ctx->n - 1] += (priv->nbv_end - priv->nbv_end_idc) * eco->conversion_capex;
+  /* Residual value: NBV without IDC and fees, at the capex factor; none
+   * when a failed R&D phase stopped the project (§9). */
+  if (!ctx->rd_stopped)
+    y->economic_benefits[ctx->n - 1] += (priv->nbv_end - priv->nbv_end_idc)
+                                        * eco->conversion_capex;
   for (int t = 0; t < ctx->n; t++)
     y->economic_flow[t] = y->economic_benefits[t] - y->economic_costs[t];
 
@@ -442,7 +417,7 @@ kt_model_indicators (KtModel *model)
   project (model);
   equity (model);
   debt (model);
-  state (model);
+  kt_model_state (model);
   economic (model);
   break_even (model);
 }

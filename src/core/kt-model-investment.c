@@ -48,8 +48,9 @@ capex_lines (KtModel *model)
       int t = ctx->c + rep->operation_year - 1;
       double escalated;
 
-      /* Replacement beyond the contract term is not the investor's. */
-      if (rep->operation_year < 1 || t >= ctx->n)
+      /* Replacement beyond the contract term is not the investor's; none
+       * after a failed R&D phase (§9). */
+      if (rep->operation_year < 1 || t >= ctx->n || ctx->rd_stopped)
         continue;
       escalated = rep->amount * ctx->drv.capex
                   * kt_model_escalation_factor (rep->escalation, t, ctx->t_base);
@@ -75,6 +76,12 @@ construction_funding (KtModel *model)
   int c = ctx->c;
   double g = data->equity_share;
   double s = data->support_mode == KT_SUPPORT_SHARE ? data->support_share : 0.0;
+  /* Three-party cooperation (DOMAIN.md §4): the state and the institute fund
+   * their shares of each year's need; the institute's share is its own
+   * contribution, not investor equity; the enterprise funds the rest with
+   * equity and debt.  The support mode is not used then. */
+  gboolean three = data->form == KT_FORM_THREE_PARTY;
+  double k = three ? data->terms.three_party_institute : 0.0;
   double rho = 0.0, phi = 0.0, a, total = 0.0;
   double *band = priv->lu, *d = priv->rhs;
   int first_draw = -1;
@@ -97,14 +104,18 @@ construction_funding (KtModel *model)
   if (c == 0)
     return;
 
-  a = (1.0 - g) * (1.0 - s);
+  if (three)
+    s = data->terms.three_party_state;
+  a = (1.0 - g) * (1.0 - s - k);
   for (int t = 0; t < c; t++)
     {
       double schedule = 0.0;
 
-      if (data->support_mode == KT_SUPPORT_SCHEDULE && (guint) t < data->support_schedule->len)
+      if (!three && data->support_mode == KT_SUPPORT_SCHEDULE
+          && (guint) t < data->support_schedule->len)
         schedule = g_array_index (data->support_schedule, double, t);
-      d[t] = (1.0 - g) * ((1.0 - s) * (y->capex[t] + y->contingency[t] + y->duty[t]) - schedule);
+      d[t] = (1.0 - g) * ((1.0 - s - k) * (y->capex[t] + y->contingency[t] + y->duty[t])
+                          - schedule);
       if (first_draw < 0 && d[t] > 0.0)
         first_draw = t;
     }
@@ -163,11 +174,13 @@ construction_funding (KtModel *model)
     {
       double schedule = 0.0;
 
-      if (data->support_mode == KT_SUPPORT_SCHEDULE && (guint) t < data->support_schedule->len)
+      if (!three && data->support_mode == KT_SUPPORT_SCHEDULE
+          && (guint) t < data->support_schedule->len)
         schedule = g_array_index (data->support_schedule, double, t);
       y->need[t] = y->capex[t] + y->contingency[t] + y->duty[t] + y->idc[t] + y->fees[t];
       y->support[t] = s * y->need[t] + schedule;
-      y->equity[t] = g * (y->need[t] - y->support[t]);
+      y->institute[t] = k * y->need[t];
+      y->equity[t] = g * (y->need[t] - y->support[t] - y->institute[t]);
     }
 }
 

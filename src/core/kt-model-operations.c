@@ -29,17 +29,24 @@ revenue_streams (KtModel *model)
       double tariff = rs->tariff * ctx->drv.tariff
                       * kt_model_escalation_factor (rs->escalation, ctx->c, ctx->t_base);
       double volume = rs->capacity * ctx->drv.demand;
+      double commercial = rs->commercialisation_share;
+      const GArray *path = data->sharing.actual_to_plan;
       int exempt = MIN (rs->exempt_years, ctx->rules->st_income_max_exempt_years);
       int revenue_years = 0;
 
       for (int t = ctx->c; t < ctx->n; t++)
         {
-          /* §5: volume_t = capacity · ramp_k · (1 + growth)^(t − C). */
-          double revenue = volume * ramp_at (rs->ramp, t - ctx->c + 1) * tariff;
+          /* §5: volume_t = capacity · ramp_k · (1 + growth)^(t − C); §9: the
+           * stated actual-to-plan path (last value repeats, empty = 1). */
+          double revenue = volume * ramp_at (rs->ramp, t - ctx->c + 1) * tariff
+                           * (path != NULL && path->len > 0 ? ramp_at (path, t - ctx->c + 1) : 1.0);
           double variable = rs->variable_cost_share * revenue * ctx->drv.opex;
 
           y->revenue[t] += revenue;
           y->opex_variable[t] += variable;
+          /* §9 benefit sharing of commercialised results. */
+          y->benefit_state[t] += revenue * commercial * data->sharing.benefit_share_state;
+          y->benefit_institute[t] += revenue * commercial * data->sharing.benefit_share_institute;
           /* §7: exempt S&T income is the stream's first n revenue years. */
           if (revenue > 0.0 && revenue_years < exempt)
             {
@@ -172,6 +179,9 @@ working_capital (KtModel *model)
 void
 kt_model_operations (KtModel *model)
 {
+  /* §9: after a failed R&D phase the settlement year has no operation. */
+  if (model->priv->ctx.rd_stopped)
+    return;
   revenue_streams (model);
   state_payments (model);
   operating_costs (model);

@@ -20,6 +20,7 @@ typedef struct {
   int                  o;
   int                  n;
   int                  t_base;  /* year index of base prices (§2), may be < 0 */
+  gboolean             rd_stopped; /* §9: the R&D phase failed (rd_failed): C = phase, O = 1 */
 } KtModelCtx;
 
 struct _KtModelPrivate {
@@ -92,6 +93,14 @@ void   kt_model_tax_actual    (KtModel *model);                  /* §7, needs i
 void   kt_model_tax_no_debt   (KtModel *model);                  /* §8 */
 void   kt_model_statements    (KtModel *model);                  /* §8 */
 void   kt_model_indicators    (KtModel *model);                  /* §8 */
+/* §9 (kt-model-sharing.c): band, MRG and benefit sharing after the
+ * operations; R&D compensation after the investment; the FX guarantee
+ * whenever the debt service moves (inside the sculpting loop). */
+void   kt_model_sharing       (KtModel *model);
+void   kt_model_rd_compensation (KtModel *model);
+void   kt_model_fx            (KtModel *model);
+/* The state's side of §8 and §9: fiscal flow, outlays, receipts, PVs. */
+void   kt_model_state         (KtModel *model);
 
 /* CIT of MODEL.md §7 on a series of assessable income.  `standard_rate` is
  * each year's standard rate (kt_model_standard_rates()).  `loss_expired`,

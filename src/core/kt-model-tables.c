@@ -79,12 +79,52 @@ cumulative_project (const KtModel *model,
   return sum;
 }
 
+static double
+institute_account (const KtModel *model,
+                   int            t)
+{
+  double sum = 0.0;
+
+  for (int u = 0; u <= t; u++)
+    sum += model->y.institute[u];
+  return sum;
+}
+
+/* Non-cash: the public assets contributed, at valuation, in year 0 (§9). */
+static double
+public_assets (const KtModel *model,
+               int            t)
+{
+  return t == 0 ? model->r.public_assets_total : 0.0;
+}
+
+/* Assets the state receives at transfer: NBV written off (none after a
+ * failed R&D phase). */
+static double
+assets_received (const KtModel *model,
+                 int            t)
+{
+  return model->r.rd_stopped ? 0.0 : model->y.writeoff[t];
+}
+
+static double
+taxes_and_fees (const KtModel *model,
+                int            t)
+{
+  const KtModelYears *y = &model->y;
+
+  return y->duty[t] + y->replacement_duty[t] + y->land_rent[t] + y->concession_fees[t];
+}
+
 static const RowSpec income_rows[] = {
   S ("revenue", N_("User revenue"), revenue, 1, FALSE),
   S ("state-payments", N_("State service payments"), state_payments, 1, FALSE),
   S ("sharing-receipts", N_("Revenue sharing received"), sharing_receipts, 1, FALSE),
   S ("sharing-payments", N_("Revenue sharing paid"), sharing_payments, -1, FALSE),
   S ("guarantees", N_("Guarantee payouts"), guarantees, 1, FALSE),
+  S ("benefit-state", N_("Benefit sharing paid to the state"), benefit_state, -1, FALSE),
+  S ("benefit-institute", N_("Benefit sharing paid to the institute"), benefit_institute, -1,
+     FALSE),
   S ("opex-fixed", N_("Fixed operating costs"), opex_fixed, -1, FALSE),
   S ("opex-variable", N_("Variable operating costs"), opex_variable, -1, FALSE),
   S ("maintenance", N_("Major maintenance"), maintenance, -1, FALSE),
@@ -95,6 +135,7 @@ static const RowSpec income_rows[] = {
   S ("loss-on-transfer", N_("Loss on transfer"), loss_on_transfer, -1, FALSE),
   S ("ebit", N_("Operating profit (EBIT)"), ebit, 1, TRUE),
   S ("interest", N_("Interest"), interest, -1, FALSE),
+  S ("fx-loss", N_("Foreign-exchange loss on debt service"), fx_loss, -1, FALSE),
   S ("ebt", N_("Profit before tax"), ebt, 1, TRUE),
   S ("tax", N_("Corporate income tax"), tax, -1, FALSE),
   S ("net-income", N_("Net income"), net_income, 1, TRUE),
@@ -112,6 +153,7 @@ static const RowSpec cashflow_rows[] = {
   S ("transfer-price", N_("Transfer price received"), transfer_price, 1, FALSE),
   S ("cfi", N_("Cash flow from investment"), cfi, 1, TRUE),
   S ("state-capital", N_("State capital support"), support, 1, FALSE),
+  S ("institute", N_("Institute contribution"), institute, 1, FALSE),
   S ("equity-contributions", N_("Equity contributions"), equity, 1, FALSE),
   S ("loan-draws", N_("Loan draws"), draws, 1, FALSE),
   S ("principal", N_("Principal repaid"), principal, -1, FALSE),
@@ -129,6 +171,7 @@ static const RowSpec balance_rows[] = {
   S ("loans", N_("Loans"), debt_balance, 1, FALSE),
   S ("paid-in-equity", N_("Investor paid-in equity"), paid_in, 1, FALSE),
   S ("state-capital", N_("State capital support"), state_capital, 1, FALSE),
+  F ("institute", N_("Institute contribution"), institute_account, FALSE),
   S ("retained-earnings", N_("Retained earnings"), retained, 1, FALSE),
   S ("total-liabilities", N_("Total liabilities and equity"), total_liabilities, 1, TRUE),
   S ("difference", N_("Difference"), bs_difference, 1, FALSE),
@@ -160,6 +203,7 @@ static const RowSpec debt_rows[] = {
 
 static const RowSpec sources_uses_rows[] = {
   S ("state-capital", N_("State capital support"), support, 1, FALSE),
+  S ("institute", N_("Institute contribution"), institute, 1, FALSE),
   S ("equity", N_("Equity contributions"), equity, 1, FALSE),
   S ("loan-draws", N_("Loan draws"), draws, 1, FALSE),
   S ("ebitda", N_("EBITDA"), ebitda, 1, FALSE),
@@ -176,9 +220,33 @@ static const RowSpec sources_uses_rows[] = {
   S ("replacement", N_("Replacement capex"), replacement, -1, FALSE),
   S ("replacement-duty", N_("Import duty on replacement"), replacement_duty, -1, FALSE),
   S ("interest", N_("Interest"), interest, -1, FALSE),
+  S ("fx-loss", N_("Foreign-exchange loss on debt service"), fx_loss, -1, FALSE),
   S ("principal", N_("Principal"), principal, -1, FALSE),
   F ("distributions", N_("Distributions"), payout, FALSE),
   S ("uses", N_("Total uses"), uses, -1, TRUE),
+  F ("public-assets", N_("Memo: public assets contributed (non-cash, at valuation)"),
+     public_assets, FALSE),
+};
+
+/* The state's side (MODEL.md §8, §9): outlays negative. */
+static const RowSpec state_rows[] = {
+  S ("support", N_("State capital support"), support, -1, FALSE),
+  S ("state-payments", N_("State service payments"), state_payments, -1, FALSE),
+  S ("mrg", N_("Minimum revenue guarantee"), mrg, -1, FALSE),
+  S ("fx-payout", N_("Foreign-exchange guarantee"), fx_payout, -1, FALSE),
+  S ("rd-compensation", N_("Share of a failed R&D phase"), rd_compensation, -1, FALSE),
+  S ("sharing-downside", N_("Revenue shortfall shared"), sharing_receipts, -1, FALSE),
+  S ("outlays", N_("State outlays"), fiscal_outlay, -1, TRUE),
+  S ("sharing-upside", N_("Revenue excess shared"), sharing_payments, 1, FALSE),
+  S ("benefit-state", N_("Benefit sharing received"), benefit_state, 1, FALSE),
+  S ("tax", N_("Corporate income tax"), tax, 1, FALSE),
+  F ("duty-rent-fees", N_("Import duty, land rent and concession fees"), taxes_and_fees, FALSE),
+  F ("assets-received", N_("Assets received at transfer"), assets_received, FALSE),
+  S ("transfer-price", N_("Transfer price paid"), transfer_price, -1, FALSE),
+  S ("receipts", N_("State receipts"), fiscal_receipts, 1, TRUE),
+  S ("fiscal-flow", N_("State fiscal cash flow"), fiscal_flow, 1, TRUE),
+  F ("public-assets", N_("Memo: public assets contributed (non-cash, at valuation)"),
+     public_assets, FALSE),
 };
 
 static const RowSpec tax_rows[] = {
@@ -238,11 +306,12 @@ static const TableSpec tables[] = {
   T ("tax", N_("Corporate income tax"), tax_rows),
   T ("depreciation", N_("Depreciation"), depreciation_rows),
   T ("flows", N_("Project, equity, state and economic flows"), flows_rows),
+  T ("state", N_("The state's fiscal flow"), state_rows),
 };
 
 static const char * const table_names[] = {
   "income", "cashflow", "balance", "equity", "debt", "sources-uses", "tax", "depreciation",
-  "flows", NULL
+  "flows", "state", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (table_names) == G_N_ELEMENTS (tables) + 1);

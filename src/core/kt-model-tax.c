@@ -151,7 +151,8 @@ operating_income (const KtModelYears *y,
                   int                 t)
 {
   return y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t] - y->sharing_payments[t]
-         + y->guarantees[t] - y->opex[t] - y->rd_extra[t] - y->st_exempt[t];
+         + y->guarantees[t] - y->benefit_state[t] - y->benefit_institute[t] - y->opex[t]
+         - y->rd_extra[t] - y->st_exempt[t];
 }
 
 /* §8: tax as if there were no debt: no interest, no depreciation or
@@ -177,8 +178,9 @@ kt_model_tax_no_debt (KtModel *model)
       double transfer = deductible ? y->writeoff[t] - y->writeoff_idc[t] - y->transfer_price[t]
                                    : 0.0;
 
-      y->assessable_nd[t] = operating_income (y, t) - (y->depreciation[t] - y->depreciation_idc[t])
-                            - transfer;
+      /* The FX payout is financing (§9): not in tax as if there were no debt. */
+      y->assessable_nd[t] = operating_income (y, t) - y->fx_payout[t]
+                            - (y->depreciation[t] - y->depreciation_idc[t]) - transfer;
     }
   model->r.first_revenue_year = kt_model_first_revenue_year (y->revenue, y->state_payments,
                                                              ctx->n);
@@ -198,7 +200,8 @@ kt_model_tax_actual (KtModel *model)
 
   for (int t = 0; t < ctx->n; t++)
     y->assessable[t] = operating_income (y, t) - y->depreciation[t]
-                       - (deductible ? y->loss_on_transfer[t] : 0.0) - y->interest[t];
+                       - (deductible ? y->loss_on_transfer[t] : 0.0) - y->interest[t]
+                       - y->fx_loss[t];
   model->r.holiday_start = kt_model_cit (ctx->rules, ctx->data->incentive, ctx->n,
                                          model->r.first_revenue_year, y->assessable,
                                          priv->standard_rate, priv->pool, y->loss_used,

@@ -198,6 +198,16 @@ setup_context (KtModel             *model,
   ctx->c0 = MAX (data->construction_years, 0);
   ctx->c = ctx->c0 + (ctx->c0 > 0 ? ctx->drv.delay : 0);
   ctx->o = MAX (data->operation_years, 0);
+  /* §9: a failed R&D phase stops the project after it; one settlement year
+   * without operation follows (kt-model-sharing.c). */
+  ctx->rd_stopped = data->sharing.rd_enabled && data->sharing.rd_failed
+                    && data->sharing.rd_phase_years > 0
+                    && data->sharing.rd_phase_years <= ctx->c0;
+  if (ctx->rd_stopped)
+    {
+      ctx->c0 = ctx->c = data->sharing.rd_phase_years;
+      ctx->o = 1;
+    }
   ctx->n = ctx->c + ctx->o;
   /* §2: base prices of year t_base, which may lie before year 0. */
   ctx->t_base = data->price_base_year - data->start_year;
@@ -243,6 +253,7 @@ kt_model_evaluate (KtModel             *model,
                           * (N_SERIES + N_LOAN_SERIES * (gsize) priv->cap_loans
                              + 2 * (gsize) priv->cap_assets));
   memset (&model->r, 0, sizeof model->r);
+  model->r.rd_stopped = ctx->rd_stopped;
   model->n_findings = 0;
   model->n_findings_dropped = 0;
   memset (model->check_run, 0, sizeof model->check_run);
@@ -258,7 +269,9 @@ kt_model_evaluate (KtModel             *model,
     }
 
   kt_model_operations (model);
+  kt_model_sharing (model);
   kt_model_investment (model);
+  kt_model_rd_compensation (model);
   kt_model_depreciation (model);
   kt_model_tax_no_debt (model);
   kt_model_financing (model);

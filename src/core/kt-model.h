@@ -60,12 +60,12 @@ typedef struct {
   /* §5 operations */
   double *revenue;           /* user revenue (revenue streams) */
   double *state_payments;    /* state service payments (BT payment included) */
-  /* §9 plugs in here: filled with zeros until the risk-sharing module writes
-   * them (after kt_model_operations, before the tax passes; the FX guarantee
-   * inside the sculpting loop).  They reach assessable income, CFADS, the
-   * project, equity and fiscal flows and the statements.  The break-even
-   * probe holds them fixed: a volume-dependent band must be recomputed in
-   * kt_model_project_npv_at_volume () too. */
+  /* §9, written by kt-model-sharing.c (band and MRG after the operations,
+   * R&D compensation after the investment, the FX guarantee inside the
+   * sculpting loop).  They reach assessable income, CFADS, the project,
+   * equity and fiscal flows and the statements (the FX payout only the
+   * financing side: not the project flow nor tax as if no debt).  The
+   * break-even probe holds them fixed at the run's values. */
   double *sharing_receipts;  /* revenue sharing paid by the state to the investor */
   double *sharing_payments;  /* revenue sharing paid by the investor to the state */
   double *guarantees;        /* guarantee and risk-sharing payouts to the investor */
@@ -144,6 +144,20 @@ typedef struct {
   double *economic_flow;
   double *economic_benefits; /* gross, for the economic B/C */
   double *economic_costs;
+
+  /* §9 in detail (kt-model-sharing.c).  sharing_receipts is the band's
+   * downside (state → investor), sharing_payments its upside (investor →
+   * state); guarantees = mrg + fx_payout + rd_compensation. */
+  double *plan_revenue;      /* P_t: stored plan, else the undriven base case */
+  double *mrg;               /* minimum revenue guarantee payout */
+  double *fx_payout;         /* FX guarantee payout (a financing flow: not in the project flow) */
+  double *fx_loss;           /* investor's conversion loss on FX debt service (financing cost) */
+  double *rd_compensation;   /* state's share of the sunk R&D cost beyond its support */
+  double *benefit_state;     /* commercialisation benefit sharing paid to the state */
+  double *benefit_institute; /* … paid to the research institute (three-party) */
+  double *institute;         /* institute's construction contribution (three-party, §4) */
+  double *fiscal_outlay;     /* support + service payments + payouts + downside sharing */
+  double *fiscal_receipts;   /* upside sharing + benefits + CIT + duty + rent + fees + assets */
 } KtModelYears;
 
 typedef struct {
@@ -219,6 +233,18 @@ typedef struct {
   int         sculpt_iterations;
   gboolean    balance_ok;         /* the balance sheet balances every year */
   gboolean    sources_uses_ok;
+
+  /* §9 and the state's side (kt-model-sharing.c) */
+  double      public_assets_total;   /* contributed at valuation: non-cash source of funds */
+  double      institute_total;       /* three-party institute contribution */
+  double      fiscal_outlay_pv;      /* PV at the social rate of the state's outlays */
+  double      fiscal_receipts_pv;    /* … of its receipts; fiscal_npv = receipts − outlays */
+  double      sharing_receipts_total;/* nominal sums over the term */
+  double      sharing_payments_total;
+  double      guarantees_total;
+  double      benefit_total;         /* benefit sharing, state + institute */
+  double      rd_sunk_cost;          /* construction need of the R&D phase */
+  gboolean    rd_stopped;            /* the R&D phase failed: the project stopped after it */
 } KtModelResults;
 
 /* The checks of MODEL.md §12 the engine runs, and the model's own. */
@@ -238,6 +264,10 @@ typedef enum {
   KT_CHECK_SCULPTING_CONVERGED,
   KT_CHECK_DEBT_WITHOUT_CONSTRUCTION,
   KT_CHECK_BT_TERM,
+  KT_CHECK_BAND_RANGE,          /* §9: L, U outside the rule set's negotiable ranges */
+  KT_CHECK_SHARING_FORM,        /* §9: band side not allowed for the form (ignored) */
+  KT_CHECK_OM_CONSTRUCTION,     /* O&M with construction years */
+  KT_CHECK_THREE_PARTY_SHARES,  /* three-party funding shares do not sum to 1 */
   KT_N_CHECKS
 } KtCheck;
 
