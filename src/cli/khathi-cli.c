@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kt-cli.h"
+#include "kt-paths.h"
 
 typedef struct {
   const char   *name;
@@ -25,6 +26,15 @@ static const Command commands[] = {
   { "flows", kt_cli_flows, N_("Indicators of a bare cash-flow series") },
   { "compute", kt_cli_compute, N_("Compute a project's statements, indicators and checks") },
   { "bench", kt_cli_bench, N_("Time one full evaluation of a project") },
+  { "report", kt_cli_report, N_("Write a project's feasibility-study report as PDF") },
+  { "export", kt_cli_export, N_("Export a project's statements and inputs as XLSX") },
+  { "risks", kt_cli_risks, N_("Check a risk register against the usual allocation") },
+  { "sensitivity", kt_cli_sensitivity, N_("Sensitivity of the indicators and switching values") },
+  { "scenarios", kt_cli_scenarios, N_("Evaluate the project's scenarios side by side") },
+  { "simulate", kt_cli_simulate, N_("Monte Carlo simulation of the project's uncertainties") },
+  { "viability", kt_cli_viability, N_("Least state support that lifts equity IRR to the hurdle") },
+  { "compare-forms", kt_cli_compare_forms, N_("The project under every contract form that fits it") },
+  { "portfolio", kt_cli_portfolio, N_("The appraiser’s portfolio: import, score, decide, rank, verify") },
   { NULL, NULL, NULL }
 };
 
@@ -58,7 +68,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, kt_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   gsl_set_error_handler_off ();

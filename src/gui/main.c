@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "kt-application.h"
+#include "kt-paths.h"
 
 int
 main (int    argc,
@@ -16,7 +17,7 @@ main (int    argc,
   g_autoptr(KtApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, kt_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   /* GSL's default handler aborts; the engine turns its status codes into GErrors. */

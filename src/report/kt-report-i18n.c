@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kt-paths.h"
 #include "kt-report-i18n.h"
 
 #define MO_MAGIC         0x950412deU
@@ -99,7 +100,7 @@ locale_dir (void)
   env = g_getenv ("KHATHI_LOCALEDIR");
   if (env != NULL && *env != '\0')
     return env;
-  return LOCALEDIR;
+  return kt_locale_dir ();
 }
 
 static Catalogue *
