@@ -1,0 +1,1831 @@
+/* cmd-portfolio.c — khathi-cli portfolio: the appraiser's portfolio of submissions
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   khathi-cli portfolio [--db DB] [--rubric FILE] COMMAND …
+ *     import FILE… [--appraiser NAME] [--rule-set ID]
+ *     list [--json] [--filter KEY=VALUE]… [--sort KEY[:desc]] [--search WORDS] [--latest] [--limit N]
+ *     show ID [--json]
+ *     score ID --appraiser NAME --criterion KEY --score X --comment TEXT
+ *     decide ID --decision approve|return|reject --appraiser NAME --note TEXT
+ *     rank [--json]
+ *     catalogue -o OUT.{csv,xlsx,pdf}
+ *     report ID -o OUT.pdf
+ *     verify
+ *     audit [ID]
+ *
+ * Exit status: 0 success; 1 some submission could not be imported, or verify
+ * found the portfolio altered; 2 usage, database or I/O error.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kt-cli.h"
+#include "kt-format.h"
+#include "kt-pdf.h"
+#include "kt-portfolio-db.h"
+#include "kt-project-file.h"
+#include "kt-rubric.h"
+
+#if HAVE_XLSXWRITER
+#include <xlsxwriter.h>
+#endif
+
+#define CMD "portfolio"
+
+typedef struct {
+  const char *db_path;
+  const char *rubric_path;
+} Globals;
+
+/* ---- helpers ---- */
+
+static int
+fail (GError *error)
+{
+  g_printerr ("khathi-cli %s: %s\n", CMD, error->message);
+  return KT_CLI_USAGE;
+}
+
+static KtPortfolioDb *
+open_portfolio (const Globals *g,
+                gboolean       quiet)
+{
+  g_autofree char *def = NULL;
+  g_autoptr (GError) error = NULL;
+  KtPortfolioDb *db;
+  const char *path = g->db_path;
+
+  if (path == NULL)
+    path = def = kt_portfolio_db_default_path ();
+  db = kt_portfolio_db_open (path, KT_PORTFOLIO_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      fail (error);
+      return NULL;
+    }
+  if (kt_portfolio_db_get_warning (db) != NULL && !quiet)
+    g_printerr (_("khathi-cli %s: warning: %s is open read-only: %s\n"), CMD, path,
+                kt_portfolio_db_get_warning (db));
+  if (g->rubric_path != NULL)
+    {
+      KtRubric *rubric = kt_rubric_load (g->rubric_path, &error);
+
+      if (rubric == NULL)
+        {
+          fail (error);
+          kt_portfolio_db_free (db);
+          return NULL;
+        }
+      kt_portfolio_db_set_rubric (db, rubric);
+    }
+  else if (kt_portfolio_db_get_rubric (db, &error) == NULL)
+    {
+      fail (error);
+      kt_portfolio_db_free (db);
+      return NULL;
+    }
+  return db;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  gint64 v;
+
+  if (text == NULL || !g_ascii_string_to_signed (g_str_has_prefix (text, "#") ? text + 1 : text,
+                                                 10, 1, G_MAXINT64, &v, NULL))
+    return FALSE;
+  *id = v;
+  return TRUE;
+}
+
+static const char *
+decision_label (const char *decision)
+{
+  if (decision == NULL)
+    return _("pending");
+  if (strcmp (decision, "approve") == 0)
+    return _("approved");
+  if (strcmp (decision, "return") == 0)
+    return _("returned for revision");
+  if (strcmp (decision, "reject") == 0)
+    return _("rejected");
+  return decision;
+}
+
+static const char *
+submission_name (const KtSubmission *s)
+{
+  KtLang lang = kt_lang_current ();
+
+  if (lang == KT_LANG_EN && s->name_en != NULL && *s->name_en)
+    return s->name_en;
+  return s->name_vi != NULL && *s->name_vi ? s->name_vi : s->name_en;
+}
+
+/* Cuts to `width` characters (not bytes) with an ellipsis. */
+static char *
+fit (const char *text,
+     glong       width)
+{
+  glong n = g_utf8_strlen (text ? text : "", -1);
+  g_autofree char *cut = NULL;
+
+  if (n <= width)
+    return g_strdup_printf ("%s%*s", text ? text : "", (int) (width - n), "");
+  cut = g_utf8_substring (text, 0, width - 1);
+  return g_strconcat (cut, "…", NULL);
+}
+
+static char *
+money (double vnd)
+{
+  return kt_format_money (vnd, KT_MONEY_BILLION, FALSE, kt_lang_current ());
+}
+
+static char *
+percent (double x)
+{
+  return kt_format_percent (x, 2, kt_lang_current ());
+}
+
+static char *
+number (double x,
+        int    decimals)
+{
+  return kt_format_number (x, decimals, kt_lang_current ());
+}
+
+static void
+row (const char *label,
+     const char *value)
+{
+  long width = g_utf8_strlen (label, -1);
+
+  printf ("  %s%*s %s\n", label, (int) MAX (0, 30 - width), "", value ? value : "");
+}
+
+static void
+json_number (JsonBuilder *b,
+             const char  *name,
+             double       x)
+{
+  json_builder_set_member_name (b, name);
+  if (isfinite (x))
+    json_builder_add_double_value (b, x);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+json_string (JsonBuilder *b,
+             const char  *name,
+             const char  *s)
+{
+  json_builder_set_member_name (b, name);
+  if (s != NULL)
+    json_builder_add_string_value (b, s);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+print_json (JsonBuilder *b)
+{
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, root);
+  text = json_generator_to_data (gen, NULL);
+  printf ("%s\n", text);
+}
+
+static void
+submission_json (JsonBuilder        *b,
+                 const KtSubmission *s)
+{
+  const KtIndicators *ind = &s->ind;
+
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, s->id);
+  json_string (b, "project_id", s->project_id);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, s->version);
+  json_builder_set_member_name (b, "previous_id");
+  if (s->previous_id > 0)
+    json_builder_add_int_value (b, s->previous_id);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "next_id");
+  if (s->next_id > 0)
+    json_builder_add_int_value (b, s->next_id);
+  else
+    json_builder_add_null_value (b);
+  json_string (b, "name_vi", s->name_vi);
+  json_string (b, "name_en", s->name_en);
+  json_string (b, "proposer", s->proposer);
+  json_string (b, "province", s->province);
+  json_string (b, "field", s->field);
+  json_string (b, "domain", s->domain);
+  json_string (b, "form", s->form);
+  json_string (b, "file_name", s->file_name);
+  json_string (b, "sha256", s->sha256);
+  json_builder_set_member_name (b, "size");
+  json_builder_add_int_value (b, s->size);
+  json_string (b, "imported_at", s->imported_at);
+  json_string (b, "imported_by", s->imported_by);
+  json_string (b, "rule_set", s->rule_set);
+  json_string (b, "rubric", s->rubric_id);
+  json_string (b, "decision", s->decision);
+  json_builder_set_member_name (b, "errors");
+  json_builder_add_int_value (b, s->n_errors);
+  json_builder_set_member_name (b, "legal_failed");
+  json_builder_add_int_value (b, s->n_legal_failed);
+  json_builder_set_member_name (b, "indicators");
+  json_builder_begin_object (b);
+  json_number (b, "total_investment", ind->total_investment);
+  json_number (b, "project_npv", ind->project_npv);
+  json_number (b, "project_irr", ind->project_irr);
+  json_number (b, "equity_irr", ind->equity_irr);
+  json_number (b, "dscr_min", ind->dscr_min);
+  json_number (b, "payback", ind->payback);
+  json_number (b, "fiscal_npv", ind->fiscal_npv);
+  json_number (b, "eirr", ind->eirr);
+  json_number (b, "psc", ind->psc);
+  json_number (b, "vfm", ind->vfm);
+  json_number (b, "wacc", ind->wacc);
+  json_number (b, "hurdle_rate", ind->hurdle_rate);
+  json_builder_end_object (b);
+}
+
+static void
+aggregate_json (JsonBuilder       *b,
+                const KtAggregate *agg)
+{
+  json_builder_set_member_name (b, "score");
+  json_builder_begin_object (b);
+  json_number (b, "total", agg->total);
+  json_number (b, "spread", agg->spread);
+  json_builder_set_member_name (b, "appraisers");
+  json_builder_add_int_value (b, agg->n_appraisers);
+  json_builder_set_member_name (b, "unscored");
+  json_builder_add_int_value (b, agg->n_unscored);
+  json_builder_set_member_name (b, "disagreement");
+  json_builder_add_boolean_value (b, agg->disagreement);
+  json_builder_set_member_name (b, "legal_passed");
+  json_builder_add_boolean_value (b, agg->n_legal_failed == 0);
+  json_builder_set_member_name (b, "criteria");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < agg->criteria->len; i++)
+    {
+      const KtCriterionResult *r = &g_array_index (agg->criteria, KtCriterionResult, i);
+
+      json_builder_begin_object (b);
+      json_string (b, "key", r->criterion->key);
+      json_number (b, "weight", r->criterion->weight);
+      json_builder_set_member_name (b, "automatic");
+      json_builder_add_boolean_value (b, r->criterion->automatic);
+      json_number (b, "mean", r->mean);
+      json_number (b, "min", r->min);
+      json_number (b, "max", r->max);
+      json_builder_set_member_name (b, "n");
+      json_builder_add_int_value (b, r->n);
+      json_builder_set_member_name (b, "disagreement");
+      json_builder_add_boolean_value (b, r->disagreement);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* ---- import ---- */
+
+static int
+cmd_import (const Globals *g,
+            int            argc,
+            char         **argv)
+{
+  g_autofree char *appraiser = NULL;
+  g_autofree char *rule_set = NULL;
+  GOptionEntry entries[] = {
+    { "appraiser", 0, 0, G_OPTION_ARG_STRING, &appraiser, N_("Who imports (default: your name)"), N_("NAME") },
+    { "rule-set", 0, 0, G_OPTION_ARG_STRING, &rule_set, N_("Recompute with this rule set instead of the file’s"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE… — import submissions"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  int failed = 0, imported = 0, duplicates = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  if (argc < 2)
+    return kt_cli_usage_error (CMD, "%s", _("import: give at least one file"));
+  db = open_portfolio (g, FALSE);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr (GError) e = NULL;
+      KtImportResult r;
+
+      /* One transaction per file: a failure (or a crash) costs that file only. */
+      if (!kt_portfolio_db_import_file (db, argv[i], appraiser, rule_set, &r, &e))
+        {
+          /* The message names the file already. */
+          g_printerr ("%s\n", e->message);
+          failed++;
+          /* Nothing more can be written: stop rather than repeat the error. */
+          if (g_error_matches (e, KT_PORTFOLIO_ERROR, KT_PORTFOLIO_ERROR_READ_ONLY)
+              || g_error_matches (e, KT_PORTFOLIO_ERROR, KT_PORTFOLIO_ERROR_FULL)
+              || g_error_matches (e, KT_PORTFOLIO_ERROR, KT_PORTFOLIO_ERROR_IO)
+              || g_error_matches (e, KT_PORTFOLIO_ERROR, KT_PORTFOLIO_ERROR_DAMAGED))
+            return KT_CLI_USAGE;
+          continue;
+        }
+      if (r.duplicate)
+        {
+          printf (_("%s: already imported as #%lld\n"), argv[i], (long long) r.id);
+          duplicates++;
+        }
+      else if (r.previous_id > 0)
+        printf (_("%s: imported as #%lld, version %d of #%lld\n"),
+                argv[i], (long long) r.id, r.version, (long long) r.previous_id);
+      else
+        printf (_("%s: imported as #%lld\n"), argv[i], (long long) r.id);
+      imported += !r.duplicate;
+    }
+  if (argc > 2)
+    printf (_("%d imported, %d already present, %d failed\n"), imported, duplicates, failed);
+  return failed > 0 ? KT_CLI_INVALID : KT_CLI_OK;
+}
+
+/* ---- list ---- */
+
+static int
+cmd_list (const Globals *g,
+          int            argc,
+          char         **argv)
+{
+  gboolean json = FALSE, latest = FALSE, desc = FALSE;
+  g_auto (GStrv) filters = NULL;
+  g_autofree char *sort = NULL;
+  g_autofree char *search = NULL;
+  int limit = 0;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "filter", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &filters,
+      N_("Keep rows where KEY (form, province, field, domain, decision, project) equals VALUE; "
+         "decision is pending, approve, return or reject"), N_("KEY=VALUE") },
+    { "sort", 's', 0, G_OPTION_ARG_STRING, &sort,
+      N_("Sort by id, name, imported, investment, npv, irr, equity-irr, dscr, fiscal or proposer; "
+         "append :desc to reverse"), N_("KEY") },
+    { "desc", 0, 0, G_OPTION_ARG_NONE, &desc, N_("Sort in descending order"), NULL },
+    { "search", 'q', 0, G_OPTION_ARG_STRING, &search,
+      N_("Full-text search in names, proposers and narratives (accents optional)"), N_("WORDS") },
+    { "latest", 0, 0, G_OPTION_ARG_NONE, &latest, N_("Hide versions that were resubmitted"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N rows"), N_("N") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("— list submissions"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  KtPortfolioQuery q;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  if (argc > 1)
+    return kt_cli_usage_error (CMD, _("list: unexpected argument “%s”"), argv[1]);
+
+  kt_portfolio_query_init (&q);
+  q.latest_only = latest;
+  q.limit = limit;
+  q.search = search;
+  q.descending = desc;
+  if (sort != NULL)
+    {
+      char *colon = strchr (sort, ':');
+
+      if (colon != NULL)
+        {
+          if (strcmp (colon + 1, "desc") == 0)
+            q.descending = TRUE;
+          else if (strcmp (colon + 1, "asc") != 0)
+            return kt_cli_usage_error (CMD, _("list: unknown sort order “%s”"), colon + 1);
+          *colon = '\0';
+        }
+      if (!kt_portfolio_sort_from_key (sort, &q.sort))
+        return kt_cli_usage_error (CMD, _("list: unknown sort key “%s”"), sort);
+    }
+  for (int i = 0; filters != NULL && filters[i] != NULL; i++)
+    {
+      char *eq = strchr (filters[i], '=');
+      const char *value;
+
+      if (eq == NULL)
+        return kt_cli_usage_error (CMD, _("list: a filter is KEY=VALUE, not “%s”"), filters[i]);
+      *eq = '\0';
+      value = eq + 1;
+      if (strcmp (filters[i], "form") == 0)
+        q.form = value;
+      else if (strcmp (filters[i], "province") == 0)
+        q.province = value;
+      else if (strcmp (filters[i], "field") == 0)
+        q.field = value;
+      else if (strcmp (filters[i], "domain") == 0)
+        q.domain = value;
+      else if (strcmp (filters[i], "decision") == 0 || strcmp (filters[i], "status") == 0)
+        q.decision = value;
+      else if (strcmp (filters[i], "project") == 0)
+        q.project_id = value;
+      else
+        return kt_cli_usage_error (CMD, _("list: unknown filter key “%s”"), filters[i]);
+    }
+
+  db = open_portfolio (g, json);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  rows = kt_portfolio_db_list (db, &q, &error);
+  if (rows == NULL)
+    return fail (error);
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          json_builder_begin_object (b);
+          submission_json (b, rows->pdata[i]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      print_json (b);
+      return KT_CLI_OK;
+    }
+
+  if (rows->len == 0)
+    {
+      printf ("%s\n", _("No submission matches."));
+      return KT_CLI_OK;
+    }
+  {
+    g_autofree char *h_name = fit (_("Name"), 44);
+    g_autofree char *h_ti = fit (_("Inv. (bn ₫)"), 14);
+    g_autofree char *h_irr = fit (_("FIRR"), 8);
+    g_autofree char *h_dscr = fit (_("DSCR"), 6);
+
+    printf ("%6s %3s  %-4s %s %s %s %s  %s\n", _("ID"), _("v."), _("Form"), h_name, h_ti, h_irr,
+            h_dscr, _("Status"));
+  }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KtSubmission *s = rows->pdata[i];
+      g_autofree char *name = fit (submission_name (s), 44);
+      g_autofree char *ti = money (s->ind.total_investment);
+      g_autofree char *irr = percent (s->ind.project_irr);
+      g_autofree char *dscr = number (s->ind.dscr_min, 2);
+      g_autofree char *form = g_ascii_strup (s->form, -1);
+      g_autofree char *ti_col = fit (ti, 14);
+      g_autofree char *irr_col = fit (irr, 8);
+      g_autofree char *dscr_col = fit (dscr, 6);
+
+      printf ("%6" G_GINT64_FORMAT " %3d  %-4s %s %s %s %s  %s%s%s\n", s->id, s->version, form, name,
+              ti_col, irr_col, dscr_col, decision_label (s->decision),
+              s->n_legal_failed > 0 ? _(", legal check failed") : "",
+              s->next_id > 0 ? _(", superseded") : "");
+    }
+  return KT_CLI_OK;
+}
+
+/* ---- show ---- */
+
+static const char *
+criterion_label (const KtRubricCriterion *c)
+{
+  return kt_rubric_text (c->label_en, c->label_vi);
+}
+
+static void
+print_indicator_move (const char *label,
+                      double      old_value,
+                      double      new_value,
+                      gboolean    is_rate,
+                      gboolean    is_money)
+{
+  KtLang lang = kt_lang_current ();
+  g_autofree char *a = is_rate ? percent (old_value)
+                       : is_money ? kt_format_money (old_value, KT_MONEY_BILLION, TRUE, lang)
+                                  : number (old_value, 2);
+  g_autofree char *b = is_rate ? percent (new_value)
+                       : is_money ? kt_format_money (new_value, KT_MONEY_BILLION, TRUE, lang)
+                                  : number (new_value, 2);
+  g_autofree char *line = NULL;
+
+  if (old_value == new_value || (isnan (old_value) && isnan (new_value)))
+    line = g_strdup_printf (_("%s (unchanged)"), b);
+  else if (isfinite (old_value) && isfinite (new_value))
+    {
+      g_autofree char *d = is_rate ? kt_format_number ((new_value - old_value) * 100, 2, kt_lang_current ())
+                                   : is_money ? kt_format_money (new_value - old_value, KT_MONEY_BILLION,
+                                                                 TRUE, lang)
+                                              : number (new_value - old_value, 2);
+
+      line = g_strdup_printf (is_rate ? _("%s → %s (%s%s points)") : _("%s → %s (%s%s)"), a, b,
+                              new_value > old_value ? "+" : "", d);
+    }
+  else
+    line = g_strdup_printf ("%s → %s", a, b);
+  row (label, line);
+}
+
+static int
+cmd_show (const Globals *g,
+          int            argc,
+          char         **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("ID — a submission, its figures, scores and changes"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KtSubmission) s = NULL;
+  g_autoptr (KtSubmission) prev = NULL;
+  g_autoptr (GPtrArray) legal = NULL;
+  g_autoptr (GPtrArray) scores = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (KtDecision) decision = NULL;
+  g_autofree char *results = NULL;
+  const KtRubric *rubric;
+  KtAggregate agg = { 0 };
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return kt_cli_usage_error (CMD, "%s", _("show: give one submission ID"));
+  db = open_portfolio (g, json);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  rubric = kt_portfolio_db_get_rubric (db, NULL);
+  s = kt_portfolio_db_get (db, id, &error);
+  if (s == NULL)
+    return fail (error);
+  legal = kt_portfolio_db_get_legal (db, id, &error);
+  scores = legal != NULL ? kt_portfolio_db_get_scores (db, id, &error) : NULL;
+  results = scores != NULL ? kt_portfolio_db_get_results (db, id, &error) : NULL;
+  if (results == NULL || !kt_portfolio_db_aggregate (db, id, &agg, &error))
+    return fail (error);
+  decision = kt_portfolio_db_get_decision (db, id, &error);
+  if (error != NULL)
+    {
+      kt_aggregate_clear (&agg);
+      return fail (error);
+    }
+  if (s->previous_id > 0)
+    {
+      g_autoptr (KtProject) a = kt_portfolio_db_load_project (db, s->previous_id, &error);
+      g_autoptr (KtProject) b = a != NULL ? kt_portfolio_db_load_project (db, id, &error) : NULL;
+
+      prev = b != NULL ? kt_portfolio_db_get (db, s->previous_id, &error) : NULL;
+      if (prev == NULL)
+        {
+          kt_aggregate_clear (&agg);
+          return fail (error);
+        }
+      changes = kt_project_data_diff (kt_project_get_data (a), kt_project_get_data (b));
+    }
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      submission_json (b, s);
+      if (json_parser_load_from_data (parser, results, -1, NULL))
+        {
+          json_builder_set_member_name (b, "results");
+          json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
+        }
+      json_builder_set_member_name (b, "legal");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < legal->len; i++)
+        {
+          const KtLegalResult *l = legal->pdata[i];
+
+          json_builder_begin_object (b);
+          json_string (b, "code", l->code);
+          json_string (b, "citation", l->citation);
+          json_builder_set_member_name (b, "passed");
+          json_builder_add_boolean_value (b, l->passed);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "scores");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < scores->len; i++)
+        {
+          const KtScore *sc = scores->pdata[i];
+
+          json_builder_begin_object (b);
+          json_string (b, "appraiser", sc->appraiser);
+          json_string (b, "criterion", sc->criterion);
+          json_number (b, "score", sc->score);
+          json_string (b, "comment", sc->comment);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      aggregate_json (b, &agg);
+      json_builder_set_member_name (b, "decided");
+      if (decision != NULL)
+        {
+          json_builder_begin_object (b);
+          json_string (b, "decision", decision->decision);
+          json_string (b, "appraiser", decision->appraiser);
+          json_string (b, "note", decision->note);
+          json_string (b, "at", decision->decided_at);
+          json_number (b, "total", decision->total);
+          json_builder_end_object (b);
+        }
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "changes");
+      if (changes != NULL)
+        {
+          json_builder_begin_array (b);
+          for (guint i = 0; i < changes->len; i++)
+            {
+              const KtFieldChange *c = changes->pdata[i];
+
+              json_builder_begin_object (b);
+              json_string (b, "path", c->path);
+              json_string (b, "old", c->old_value);
+              json_string (b, "new", c->new_value);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+        }
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+      print_json (b);
+      kt_aggregate_clear (&agg);
+      return KT_CLI_OK;
+    }
+
+  printf ("#%" G_GINT64_FORMAT "  %s\n", s->id, submission_name (s));
+  if (s->name_en != NULL && *s->name_en && strcmp (submission_name (s), s->name_en) != 0)
+    printf ("     %s\n", s->name_en);
+  printf ("\n%s\n", _("Submission"));
+  row (_("Project id"), s->project_id);
+  {
+    g_autofree char *v = s->previous_id > 0
+                         ? g_strdup_printf (_("%d (resubmits #%lld)"), s->version, (long long) s->previous_id)
+                         : g_strdup_printf ("%d", s->version);
+    row (_("Version"), v);
+  }
+  if (s->next_id > 0)
+    {
+      g_autofree char *v = g_strdup_printf (_("by #%lld"), (long long) s->next_id);
+      row (_("Superseded"), v);
+    }
+  row (_("Proposer"), s->proposer);
+  row (_("Province or city"), s->province);
+  row (_("PPP form"), s->form);
+  row (_("File"), s->file_name);
+  row (_("SHA-256"), s->sha256);
+  {
+    g_autofree char *v = g_strdup_printf (_("%s by %s"), s->imported_at, s->imported_by);
+    row (_("Imported"), v);
+  }
+  row (_("Decision"), decision_label (s->decision));
+  if (decision != NULL)
+    {
+      g_autofree char *total = number (decision->total, 1);
+      g_autofree char *who = g_strdup_printf (_("%s by %s (aggregate then %s / 100)"), decision->decided_at,
+                                              decision->appraiser, total);
+
+      row (_("Decided"), who);
+      row (_("Note"), decision->note);
+    }
+
+  printf ("\n%s\n", _("Recomputed figures (the appraiser’s own, from the submitted inputs)"));
+  row (_("Rule set"), s->rule_set);
+  {
+    g_autofree char *ti = kt_format_money (s->ind.total_investment, KT_MONEY_BILLION, TRUE, kt_lang_current ());
+    g_autofree char *npv = kt_format_money (s->ind.project_npv, KT_MONEY_BILLION, TRUE, kt_lang_current ());
+    g_autofree char *irr = percent (s->ind.project_irr);
+    g_autofree char *wacc = percent (s->ind.wacc);
+    g_autofree char *eirr = percent (s->ind.equity_irr);
+    g_autofree char *hurdle = percent (s->ind.hurdle_rate);
+    g_autofree char *dscr = number (s->ind.dscr_min, 2);
+    g_autofree char *min_dscr = number (s->ind.min_dscr, 2);
+    g_autofree char *payback = kt_format_years (s->ind.payback, kt_lang_current ());
+    g_autofree char *fiscal = kt_format_money (s->ind.fiscal_npv, KT_MONEY_BILLION, TRUE, kt_lang_current ());
+    g_autofree char *econ = percent (s->ind.eirr);
+    g_autofree char *irr_line = g_strdup_printf (_("%s (WACC %s)"), irr, wacc);
+    g_autofree char *eq_line = g_strdup_printf (_("%s (hurdle %s)"), eirr, hurdle);
+    g_autofree char *dscr_line = g_strdup_printf (_("%s (covenant %s)"), dscr, min_dscr);
+
+    row (_("Total investment"), ti);
+    row (_("Project NPV"), npv);
+    row (_("Project IRR"), irr_line);
+    row (_("Equity IRR"), eq_line);
+    row (_("Minimum DSCR"), dscr_line);
+    row (_("Payback"), payback);
+    row (_("Fiscal NPV (state)"), fiscal);
+    {
+      g_autofree char *vfm = kt_format_money (s->ind.vfm, KT_MONEY_BILLION, TRUE, kt_lang_current ());
+      g_autofree char *psc = kt_format_money (s->ind.psc, KT_MONEY_BILLION, TRUE, kt_lang_current ());
+      g_autofree char *line = g_strdup_printf (_("%s (PSC %s)"), vfm, psc);
+
+      row (_("Value for money"), line);
+    }
+    row (_("EIRR"), econ);
+  }
+  row (_("Claimed figures"), _("not compared: the file format has no element for them yet"));
+
+  printf ("\n%s\n", _("Legal checks"));
+  for (guint i = 0; i < legal->len; i++)
+    {
+      const KtLegalResult *l = legal->pdata[i];
+      const char *label = l->code;
+
+      for (guint k = 0; rubric != NULL && k < rubric->checks->len; k++)
+        {
+          const KtRubricCheck *c = rubric->checks->pdata[k];
+
+          if (strcmp (c->code, l->code) == 0)
+            label = kt_rubric_text (c->label_en, c->label_vi);
+        }
+      printf ("  [%s] %s — %s\n", l->passed ? _("pass") : _("FAIL"), label, l->citation);
+    }
+  if (json_parser_load_from_data (parser, results, -1, NULL))
+    {
+      JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+      JsonArray *problems = json_object_has_member (o, "problems")
+                            ? json_object_get_array_member (o, "problems") : NULL;
+      guint shown = 0;
+
+      for (guint i = 0; problems != NULL && i < json_array_get_length (problems); i++)
+        {
+          JsonObject *p = json_array_get_object_element (problems, i);
+          const char *sev = json_object_get_string_member (p, "severity");
+
+          if (g_strcmp0 (sev, "info") == 0)
+            continue;
+          if (shown++ == 0)
+            printf ("\n%s\n", _("Problems found by the recomputation and validation"));
+          printf ("  %s: %s (%s)\n", g_strcmp0 (sev, "error") == 0 ? _("error") : _("warning"),
+                  json_object_get_string_member (p, "message"),
+                  json_object_get_string_member (p, "where"));
+        }
+    }
+
+  printf ("\n%s\n", _("Scores"));
+  for (guint i = 0; i < agg.criteria->len; i++)
+    {
+      const KtCriterionResult *r = &g_array_index (agg.criteria, KtCriterionResult, i);
+      g_autofree char *mean = number (r->mean, 2);
+      g_autofree char *max = number (r->criterion->scale_max, 0);
+
+      printf ("  %s (%s %g) — %s / %s%s%s\n", criterion_label (r->criterion), _("weight"),
+              r->criterion->weight, mean, max,
+              r->criterion->automatic ? _(", automatic") : "",
+              r->disagreement ? _(", DISAGREEMENT") : "");
+      for (guint k = 0; k < scores->len; k++)
+        {
+          const KtScore *sc = scores->pdata[k];
+          g_autofree char *v = number (sc->score, 2);
+          g_auto (GStrv) lines = NULL;
+
+          if (strcmp (sc->criterion, r->criterion->key) != 0)
+            continue;
+          if (strcmp (sc->appraiser, "auto") == 0)
+            {
+              lines = g_strsplit (sc->comment ? sc->comment : "", "\n", -1);
+              for (int l = 0; lines[l] != NULL; l++)
+                if (*lines[l])
+                  printf ("      %s\n", lines[l]);
+            }
+          else
+            printf ("      %s: %s — %s\n", sc->appraiser, v, sc->comment);
+        }
+    }
+  {
+    g_autofree char *total = number (agg.total, 1);
+    g_autofree char *spread = number (agg.spread, 1);
+    g_autofree char *line = g_strdup_printf (_("%s / 100 (%d appraisers, spread %s, %d criteria unscored)"),
+                                             total, agg.n_appraisers, spread, agg.n_unscored);
+    row (_("Aggregate"), line);
+    if (agg.n_legal_failed > 0)
+      row ("", _("a legal check failed: not eligible whatever the score"));
+  }
+
+  if (prev != NULL)
+    {
+      printf ("\n%s\n", _("Changes since the previous version"));
+      print_indicator_move (_("Total investment"), prev->ind.total_investment, s->ind.total_investment, FALSE, TRUE);
+      print_indicator_move (_("Project NPV"), prev->ind.project_npv, s->ind.project_npv, FALSE, TRUE);
+      print_indicator_move (_("Project IRR"), prev->ind.project_irr, s->ind.project_irr, TRUE, FALSE);
+      print_indicator_move (_("Equity IRR"), prev->ind.equity_irr, s->ind.equity_irr, TRUE, FALSE);
+      print_indicator_move (_("Minimum DSCR"), prev->ind.dscr_min, s->ind.dscr_min, FALSE, FALSE);
+      print_indicator_move (_("Payback"), prev->ind.payback, s->ind.payback, FALSE, FALSE);
+      print_indicator_move (_("Fiscal NPV (state)"), prev->ind.fiscal_npv, s->ind.fiscal_npv, FALSE, TRUE);
+      print_indicator_move (_("Value for money"), prev->ind.vfm, s->ind.vfm, FALSE, TRUE);
+      printf (ngettext ("  %u input changed:\n", "  %u inputs changed:\n", changes->len), changes->len);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          const KtFieldChange *c = changes->pdata[i];
+          g_autofree char *a = fit (c->old_value ? c->old_value : _("(absent)"), 60);
+          g_autofree char *b = fit (c->new_value ? c->new_value : _("(absent)"), 60);
+
+          printf ("    %s: %s → %s\n", c->path, g_strstrip (a), g_strstrip (b));
+        }
+    }
+  kt_aggregate_clear (&agg);
+  return KT_CLI_OK;
+}
+
+/* ---- score, decide ---- */
+
+static int
+cmd_score (const Globals *g,
+           int            argc,
+           char         **argv)
+{
+  g_autofree char *appraiser = NULL;
+  g_autofree char *criterion = NULL;
+  g_autofree char *score_text = NULL;
+  g_autofree char *comment = NULL;
+  GOptionEntry entries[] = {
+    { "appraiser", 0, 0, G_OPTION_ARG_STRING, &appraiser, N_("Who scores"), N_("NAME") },
+    { "criterion", 0, 0, G_OPTION_ARG_STRING, &criterion, N_("Criterion key of the rubric"), N_("KEY") },
+    { "score", 0, 0, G_OPTION_ARG_STRING, &score_text, N_("Score on the criterion’s scale"), N_("X") },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("Reasons (required)"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("ID — score a criterion of a submission"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  double score;
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return kt_cli_usage_error (CMD, "%s", _("score: give one submission ID"));
+  if (criterion == NULL || score_text == NULL)
+    return kt_cli_usage_error (CMD, "%s", _("score: --criterion and --score are required"));
+  if (!kt_parse_number (score_text, kt_lang_current (), &score))
+    return kt_cli_usage_error (CMD, _("score: “%s” is not a number"), score_text);
+  if (comment == NULL || *g_strstrip (comment) == '\0')
+    return kt_cli_usage_error (CMD, "%s", _("score: a comment is required (--comment TEXT)"));
+  db = open_portfolio (g, FALSE);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  if (!kt_portfolio_db_score (db, id, appraiser ? appraiser : kt_portfolio_default_appraiser (),
+                              criterion, score, comment, &error))
+    return fail (error);
+  return KT_CLI_OK;
+}
+
+static int
+cmd_decide (const Globals *g,
+            int            argc,
+            char         **argv)
+{
+  g_autofree char *appraiser = NULL;
+  g_autofree char *decision = NULL;
+  g_autofree char *note = NULL;
+  GOptionEntry entries[] = {
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision, N_("approve, return (for revision) or reject"), N_("DECISION") },
+    { "appraiser", 0, 0, G_OPTION_ARG_STRING, &appraiser, N_("Who decides"), N_("NAME") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Reasons (required)"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("ID — record the final decision (locks the scores)"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return kt_cli_usage_error (CMD, "%s", _("decide: give one submission ID"));
+  if (decision == NULL)
+    return kt_cli_usage_error (CMD, "%s", _("decide: --decision approve|return|reject is required"));
+  db = open_portfolio (g, FALSE);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  if (!kt_portfolio_db_decide (db, id, decision, appraiser ? appraiser : kt_portfolio_default_appraiser (),
+                               note, &error))
+    return fail (error);
+  return KT_CLI_OK;
+}
+
+/* ---- rank ---- */
+
+static int
+cmd_rank (const Globals *g,
+          int            argc,
+          char         **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("— latest versions by aggregate score"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  db = open_portfolio (g, json);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  rows = kt_portfolio_db_rank (db, &error);
+  if (rows == NULL)
+    return fail (error);
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const KtRankRow *r = rows->pdata[i];
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "rank");
+          json_builder_add_int_value (b, i + 1);
+          submission_json (b, r->submission);
+          aggregate_json (b, &r->aggregate);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      print_json (b);
+      return KT_CLI_OK;
+    }
+  {
+    g_autofree char *h_name = fit (_("Name"), 44);
+
+    printf ("%4s %6s %s %7s %7s  %s\n", _("#"), _("ID"), h_name, _("Score"), _("Spread"), _("Notes"));
+  }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KtRankRow *r = rows->pdata[i];
+      g_autofree char *name = fit (submission_name (r->submission), 44);
+      g_autofree char *total = number (r->aggregate.total, 1);
+      g_autofree char *spread = number (r->aggregate.spread, 1);
+      g_autofree char *t = fit (total, 7);
+      g_autofree char *sp = fit (spread, 7);
+      GString *notes = g_string_new (decision_label (r->submission->decision));
+
+      if (r->aggregate.n_legal_failed > 0)
+        g_string_append (notes, _(", legal check failed"));
+      if (r->aggregate.disagreement)
+        g_string_append (notes, _(", appraisers disagree"));
+      if (r->aggregate.n_unscored > 0)
+        g_string_append_printf (notes, ngettext (", %d criterion unscored", ", %d criteria unscored",
+                                                 r->aggregate.n_unscored), r->aggregate.n_unscored);
+      printf ("%4u %6" G_GINT64_FORMAT " %s %s %s  %s\n", i + 1, r->submission->id, name, t, sp, notes->str);
+      g_string_free (notes, TRUE);
+    }
+  return KT_CLI_OK;
+}
+
+/* ---- catalogue ---- */
+
+typedef struct {
+  const char *header;     /* N_() */
+  int         kind;       /* 0 text, 1 number, 2 money, 3 rate */
+} Column;
+
+static const Column catalogue_columns[] = {
+  { N_("Rank"), 1 }, { N_("ID"), 1 }, { N_("Project id"), 0 }, { N_("Version"), 1 },
+  { N_("Name (vi)"), 0 }, { N_("Name (en)"), 0 }, { N_("Proposer"), 0 }, { N_("Province"), 0 },
+  { N_("Field"), 0 }, { N_("Domain"), 0 }, { N_("Form"), 0 },
+  { N_("Total investment (VND)"), 2 }, { N_("Project NPV (VND)"), 2 }, { N_("Project IRR"), 3 },
+  { N_("Equity IRR"), 3 }, { N_("Minimum DSCR"), 1 }, { N_("Fiscal NPV (VND)"), 2 },
+  { N_("Legal checks"), 0 }, { N_("Score (0–100)"), 1 }, { N_("Spread"), 1 },
+  { N_("Appraisers"), 1 }, { N_("Disagreement"), 0 }, { N_("Decision"), 0 },
+  { N_("Imported"), 0 }, { N_("SHA-256"), 0 },
+};
+
+/* One catalogue row as text cells and numbers (NAN where text). */
+static void
+catalogue_cells (const KtRankRow *r,
+                 guint            rank,
+                 char           **text,
+                 double          *num)
+{
+  const KtSubmission *s = r->submission;
+  int c = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (catalogue_columns); i++)
+    {
+      text[i] = NULL;
+      num[i] = NAN;
+    }
+  num[c++] = rank;
+  num[c++] = s->id;
+  text[c++] = g_strdup (s->project_id);
+  num[c++] = s->version;
+  text[c++] = g_strdup (s->name_vi);
+  text[c++] = g_strdup (s->name_en);
+  text[c++] = g_strdup (s->proposer);
+  text[c++] = g_strdup (s->province);
+  text[c++] = g_strdup (s->field);
+  text[c++] = g_strdup (s->domain);
+  text[c++] = g_strdup (s->form);
+  num[c++] = s->ind.total_investment;
+  num[c++] = s->ind.project_npv;
+  num[c++] = s->ind.project_irr;
+  num[c++] = s->ind.equity_irr;
+  num[c++] = s->ind.dscr_min;
+  num[c++] = s->ind.fiscal_npv;
+  text[c++] = g_strdup (r->aggregate.n_legal_failed == 0 ? _("passed") : _("failed"));
+  num[c++] = r->aggregate.total;
+  num[c++] = r->aggregate.spread;
+  num[c++] = r->aggregate.n_appraisers;
+  text[c++] = g_strdup (r->aggregate.disagreement ? _("yes") : _("no"));
+  text[c++] = g_strdup (decision_label (s->decision));
+  text[c++] = g_strdup (s->imported_at);
+  text[c++] = g_strdup (s->sha256);
+  g_assert (c == G_N_ELEMENTS (catalogue_columns));
+}
+
+static void
+csv_field (GString    *out,
+           const char *value)
+{
+  /* RFC 4180: quote fields holding a comma, quote, CR or LF; double quotes. */
+  if (value == NULL)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+write_csv (GPtrArray   *rows,
+           const char  *path,
+           GError     **error)
+{
+  /* UTF-8 with a BOM (spreadsheets on Windows guess the encoding otherwise
+   * and break the Vietnamese), CRLF line ends, numbers in ASCII with "." as
+   * the decimal mark, money in whole đồng. */
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+  gsize n = G_N_ELEMENTS (catalogue_columns);
+  gboolean ok;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i)
+        g_string_append_c (out, ',');
+      csv_field (out, _(catalogue_columns[i].header));
+    }
+  g_string_append (out, "\r\n");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char *text[G_N_ELEMENTS (catalogue_columns)];
+      double num[G_N_ELEMENTS (catalogue_columns)];
+
+      catalogue_cells (rows->pdata[r], r + 1, text, num);
+      for (gsize i = 0; i < n; i++)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (i)
+            g_string_append_c (out, ',');
+          if (text[i] != NULL)
+            csv_field (out, text[i]);
+          else if (isfinite (num[i]))
+            {
+              if (catalogue_columns[i].kind == 2)
+                g_string_append_printf (out, "%.0f", round (num[i]));
+              else
+                g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.10g", num[i]));
+            }
+          g_free (text[i]);
+        }
+      g_string_append (out, "\r\n");
+    }
+  ok = g_file_set_contents (path, out->str, (gssize) out->len, error);
+  g_string_free (out, TRUE);
+  return ok;
+}
+
+
+/* The catalogue as an A4 document (Decree 30 layout through KtPdf): a cover,
+ * then the ranked table on landscape pages, then how it was made. */
+static gboolean
+write_pdf (KtPortfolioDb  *db,
+           GPtrArray      *rows,
+           const char     *path,
+           GError        **error)
+{
+  KtLang lang = kt_lang_current ();
+  g_autoptr (KtPdf) pdf = kt_pdf_new (path, lang, error);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *method = NULL;
+  const KtRubric *rubric = kt_portfolio_db_get_rubric (db, NULL);
+  KtPdfTable *table;
+  KtPdfCover cover = { 0 };
+
+  if (pdf == NULL)
+    return FALSE;
+#define T(s) kt_pdf_gettext (pdf, s)
+  date = kt_format_date_long (now, lang);
+  count = g_strdup_printf (T (N_("%u projects, ranked by aggregate score")), rows->len);
+  kt_pdf_set_metadata (pdf, T (N_("Catalogue of S&T and digital PPP projects")), NULL,
+                       count, "PPP, catalogue");
+  cover.doc_type = T (N_("CATALOGUE"));
+  cover.summary = T (N_("S&T, innovation and digital transformation PPP projects under appraisal"));
+  cover.title = count;
+  cover.place_date = date;
+  kt_pdf_add_cover (pdf, &cover);
+  kt_pdf_set_numbering (pdf, FALSE);
+
+  kt_pdf_set_orientation (pdf, KT_PDF_LANDSCAPE);
+  kt_pdf_add_heading (pdf, 1, T (N_("Projects")));
+  table = kt_pdf_table_new ();
+  kt_pdf_table_add_column (table, T (N_("No.")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Project")), KT_PDF_ALIGN_LEFT);
+  kt_pdf_table_add_column (table, T (N_("Proposer")), KT_PDF_ALIGN_LEFT);
+  kt_pdf_table_add_column (table, T (N_("Form")), KT_PDF_ALIGN_CENTER);
+  kt_pdf_table_add_column (table, T (N_("Total investment")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("FIRR")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Min. DSCR")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Legal checks")), KT_PDF_ALIGN_CENTER);
+  kt_pdf_table_add_column (table, T (N_("Score")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Spread")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Decision")), KT_PDF_ALIGN_LEFT);
+  kt_pdf_table_set_unit (table, T (N_("Money: billion đồng")));
+  kt_pdf_table_set_font_size (table, 9.5);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KtRankRow *r = rows->pdata[i];
+      const KtSubmission *s = r->submission;
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *name = g_strdup_printf ("%s (#%" G_GINT64_FORMAT ")",
+                                               lang == KT_LANG_EN && s->name_en && *s->name_en
+                                               ? s->name_en : s->name_vi, s->id);
+      g_autofree char *form = g_ascii_strup (s->form, -1);
+      g_autofree char *ti = kt_format_money (s->ind.total_investment, KT_MONEY_BILLION, FALSE, lang);
+      g_autofree char *irr = kt_format_percent (s->ind.project_irr, 2, lang);
+      g_autofree char *dscr = kt_format_number (s->ind.dscr_min, 2, lang);
+      g_autofree char *total = kt_format_number (r->aggregate.total, 1, lang);
+      g_autofree char *spread = kt_format_number (r->aggregate.spread, 1, lang);
+      const char *cells[12] = {
+        no, name, s->proposer, form, ti, irr, dscr,
+        r->aggregate.n_legal_failed == 0 ? T (N_("passed")) : T (N_("failed")),
+        total, spread, decision_label (s->decision), NULL
+      };
+
+      kt_pdf_table_add_row (table, KT_PDF_ROW_NORMAL, cells);
+    }
+  kt_pdf_add_table (pdf, table);
+  kt_pdf_table_unref (table);
+
+  method = g_strdup_printf (T (N_("Figures are the appraiser’s own recomputation from the submitted "
+                                  "inputs, not the proposers’ claims. Scores follow the rubric “%s”: "
+                                  "weights are a province’s choice, not law. A project that fails a "
+                                  "legal check is listed after the others whatever its score. The "
+                                  "spread is the difference between the highest and lowest "
+                                  "appraiser’s total.")),
+                            rubric != NULL ? rubric->id : "");
+  kt_pdf_add_styled_paragraph (pdf, KT_PDF_PARA_NOTE, method);
+#undef T
+  return kt_pdf_finish (pdf, error);
+}
+
+#if HAVE_XLSXWRITER
+static gboolean
+write_xlsx (GPtrArray   *rows,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  lxw_workbook *wb = workbook_new (tmp);
+  lxw_worksheet *ws;
+  lxw_format *bold, *money_fmt, *rate_fmt, *num_fmt;
+  gsize n = G_N_ELEMENTS (catalogue_columns);
+  lxw_error rc;
+
+  if (wb == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create %s"), tmp);
+      return FALSE;
+    }
+  ws = workbook_add_worksheet (wb, _("Catalogue"));
+  bold = workbook_add_format (wb);
+  format_set_bold (bold);
+  format_set_text_wrap (bold);
+  money_fmt = workbook_add_format (wb);
+  format_set_num_format (money_fmt, "#,##0");
+  rate_fmt = workbook_add_format (wb);
+  format_set_num_format (rate_fmt, "0.00%");
+  num_fmt = workbook_add_format (wb);
+  format_set_num_format (num_fmt, "0.0#");
+  for (gsize i = 0; i < n; i++)
+    worksheet_write_string (ws, 0, (lxw_col_t) i, _(catalogue_columns[i].header), bold);
+  worksheet_freeze_panes (ws, 1, 0);
+  worksheet_set_column (ws, 4, 5, 48, NULL);
+  worksheet_set_column (ws, 6, 6, 36, NULL);
+  worksheet_set_column (ws, 11, 16, 18, NULL);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char *text[G_N_ELEMENTS (catalogue_columns)];
+      double num[G_N_ELEMENTS (catalogue_columns)];
+
+      catalogue_cells (rows->pdata[r], r + 1, text, num);
+      for (gsize i = 0; i < n; i++)
+        {
+          int kind = catalogue_columns[i].kind;
+
+          if (text[i] != NULL)
+            worksheet_write_string (ws, r + 1, (lxw_col_t) i, text[i], NULL);
+          else if (isfinite (num[i]))
+            worksheet_write_number (ws, r + 1, (lxw_col_t) i, num[i],
+                                    kind == 2 ? money_fmt : kind == 3 ? rate_fmt : num_fmt);
+          g_free (text[i]);
+        }
+    }
+  worksheet_autofilter (ws, 0, 0, rows->len, (lxw_col_t) (n - 1));
+  rc = workbook_close (wb);
+  if (rc != LXW_NO_ERROR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), path,
+                   lxw_strerror (rc));
+      g_remove (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
+                   g_strerror (saved));
+      g_remove (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+#endif
+
+static int
+cmd_catalogue (const Globals *g,
+               int            argc,
+               char         **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT.csv, OUT.xlsx or OUT.pdf"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("— the catalogue of projects, ranked"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *sha = NULL;
+  const char *format;
+  gsize len = 0;
+  gboolean ok;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  if (output == NULL)
+    return kt_cli_usage_error (CMD, "%s", _("catalogue: -o OUT.csv|OUT.xlsx|OUT.pdf is required"));
+  lower = g_ascii_strdown (output, -1);
+  if (g_str_has_suffix (lower, ".csv"))
+    format = "csv";
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    format = "xlsx";
+  else if (g_str_has_suffix (lower, ".pdf"))
+    format = "pdf";
+  else
+    return kt_cli_usage_error (CMD, "%s", _("catalogue: the output must end in .csv, .xlsx or .pdf"));
+#if !HAVE_XLSXWRITER
+  if (strcmp (format, "xlsx") == 0)
+    return kt_cli_usage_error (CMD, "%s", _("catalogue: this build has no XLSX support (libxlsxwriter)"));
+#endif
+
+  db = open_portfolio (g, FALSE);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  rows = kt_portfolio_db_rank (db, &error);
+  if (rows == NULL)
+    return fail (error);
+  if (strcmp (format, "pdf") == 0)
+    ok = write_pdf (db, rows, output, &error);
+#if HAVE_XLSXWRITER
+  else if (strcmp (format, "xlsx") == 0)
+    ok = write_xlsx (rows, output, &error);
+#endif
+  else
+    ok = write_csv (rows, output, &error);
+  if (!ok)
+    return fail (error);
+
+  /* The export is logged with the hash of what was written. */
+  if (!g_file_get_contents (output, &bytes, &len, &error))
+    return fail (error);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, len);
+  if (kt_portfolio_db_is_read_only (db))
+    g_printerr (_("khathi-cli %s: warning: the export was not logged: the portfolio is read-only\n"),
+                CMD);
+  else if (!kt_portfolio_db_log_export (db, format, output, sha, NULL, 0, &error))
+    return fail (error);
+  printf (_("%s: %u projects (SHA-256 %s)\n"), output, rows->len, sha);
+  return KT_CLI_OK;
+}
+
+
+/* ---- appraisal report (PDF) ---- */
+
+static void
+add_pair (GPtrArray  *pairs,
+          const char *label,
+          char       *value)   /* owned */
+{
+  g_ptr_array_add (pairs, g_strdup (label));
+  g_ptr_array_add (pairs, value != NULL ? value : g_strdup (""));
+}
+
+/* The appraisal report of one submission: what was submitted, the
+ * appraiser's own figures, the legal gate with citations, the scores with
+ * comments, the changes since the previous version and the decision. */
+static gboolean
+write_report (KtPortfolioDb  *db,
+              gint64          id,
+              const char     *path,
+              GError        **error)
+{
+  KtLang lang = kt_lang_current ();
+  g_autoptr (KtPdf) pdf = NULL;
+  g_autoptr (KtSubmission) s = NULL;
+  g_autoptr (KtSubmission) prev = NULL;
+  g_autoptr (GPtrArray) legal = NULL;
+  g_autoptr (GPtrArray) scores = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+  g_autofree char *repro = NULL;
+  const KtRubric *rubric = kt_portfolio_db_get_rubric (db, NULL);
+  const char *name;
+  KtAggregate agg = { 0 };
+  KtPdfTable *table;
+  KtPdfCover cover = { 0 };
+  gboolean ok;
+
+  s = kt_portfolio_db_get (db, id, error);
+  if (s == NULL)
+    return FALSE;
+  legal = kt_portfolio_db_get_legal (db, id, error);
+  scores = legal != NULL ? kt_portfolio_db_get_scores (db, id, error) : NULL;
+  if (scores == NULL || !kt_portfolio_db_aggregate (db, id, &agg, error))
+    return FALSE;
+  if (s->previous_id > 0)
+    {
+      g_autoptr (KtProject) a = kt_portfolio_db_load_project (db, s->previous_id, error);
+      g_autoptr (KtProject) b = a != NULL ? kt_portfolio_db_load_project (db, id, error) : NULL;
+
+      prev = b != NULL ? kt_portfolio_db_get (db, s->previous_id, error) : NULL;
+      if (prev == NULL)
+        {
+          kt_aggregate_clear (&agg);
+          return FALSE;
+        }
+      changes = kt_project_data_diff (kt_project_get_data (a), kt_project_get_data (b));
+    }
+  pdf = kt_pdf_new (path, lang, error);
+  if (pdf == NULL)
+    {
+      kt_aggregate_clear (&agg);
+      return FALSE;
+    }
+#define T(x) kt_pdf_gettext (pdf, x)
+  name = lang == KT_LANG_EN && s->name_en != NULL && *s->name_en ? s->name_en : s->name_vi;
+  date = kt_format_date_long (now, lang);
+  repro = g_strdup_printf (T (N_("Recomputed with rule set %s; rubric %s; submission #%lld, version %d")),
+                           s->rule_set, s->rubric_id, (long long) s->id, s->version);
+  kt_pdf_set_integrity (pdf, s->sha256, repro);
+  kt_pdf_set_metadata (pdf, name, s->imported_by, T (N_("Appraisal report")), "PPP; appraisal");
+  cover.doc_type = T (N_("APPRAISAL REPORT"));
+  cover.summary = T (N_("on the feasibility study of a PPP project"));
+  cover.title = name;
+  cover.place_date = date;
+  kt_pdf_add_cover (pdf, &cover);
+
+  kt_pdf_add_heading (pdf, 1, T (N_("Appraisal")));
+  kt_pdf_add_heading (pdf, 2, T (N_("The submission")));
+  add_pair (pairs, T (N_("Project")), g_strdup (name));
+  add_pair (pairs, T (N_("Proposer")), g_strdup (s->proposer));
+  add_pair (pairs, T (N_("Province or city")), g_strdup (s->province));
+  add_pair (pairs, T (N_("PPP form")), g_ascii_strup (s->form, -1));
+  add_pair (pairs, T (N_("Project id")), g_strdup (s->project_id));
+  add_pair (pairs, T (N_("Version")), s->previous_id > 0
+            ? g_strdup_printf (T (N_("%d (resubmits #%lld)")), s->version, (long long) s->previous_id)
+            : g_strdup_printf ("%d", s->version));
+  add_pair (pairs, T (N_("File")), g_strdup (s->file_name));
+  add_pair (pairs, T (N_("SHA-256")), g_strdup (s->sha256));
+  add_pair (pairs, T (N_("Imported")), g_strdup_printf (T (N_("%s by %s")), s->imported_at, s->imported_by));
+  g_ptr_array_add (pairs, NULL);
+  kt_pdf_add_key_values (pdf, (const char * const *) pairs->pdata);
+
+  kt_pdf_add_heading (pdf, 2, T (N_("Recomputed figures")));
+  kt_pdf_add_paragraph (pdf, T (N_("The figures below are the appraiser’s own: the engine recomputed "
+                                   "them from the submitted inputs with the rule set named in the "
+                                   "footer. Figures the proposer may claim are not used.")));
+  table = kt_pdf_table_new ();
+  kt_pdf_table_add_column (table, T (N_("Indicator")), KT_PDF_ALIGN_LEFT);
+  kt_pdf_table_add_column (table, T (N_("Value")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Reference")), KT_PDF_ALIGN_RIGHT);
+  {
+    struct { const char *label; double value; int kind; double ref; } rows[] = {
+      { N_("Total investment"), s->ind.total_investment, 2, NAN },
+      { N_("Project NPV at WACC"), s->ind.project_npv, 2, NAN },
+      { N_("Project IRR (reference: WACC)"), s->ind.project_irr, 3, s->ind.wacc },
+      { N_("Equity IRR (reference: hurdle rate)"), s->ind.equity_irr, 3, s->ind.hurdle_rate },
+      { N_("Minimum DSCR (reference: covenant)"), s->ind.dscr_min, 1, s->ind.min_dscr },
+      { N_("Payback (years)"), s->ind.payback, 1, NAN },
+      { N_("Fiscal NPV (the state)"), s->ind.fiscal_npv, 2, NAN },
+      { N_("Value for money (PSC − PPP cost)"), s->ind.vfm, 2, NAN },
+      { N_("EIRR (reference: social rate)"), s->ind.eirr, 3, s->ind.social_rate },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_autofree char *v = rows[i].kind == 2 ? kt_format_money (rows[i].value, KT_MONEY_BILLION, TRUE, lang)
+                             : rows[i].kind == 3 ? kt_format_percent (rows[i].value, 2, lang)
+                                                 : kt_format_number (rows[i].value, 2, lang);
+        g_autofree char *r = isnan (rows[i].ref) ? g_strdup ("")
+                             : rows[i].kind == 3 ? kt_format_percent (rows[i].ref, 2, lang)
+                                                 : kt_format_number (rows[i].ref, 2, lang);
+
+        kt_pdf_table_add_cells (table, KT_PDF_ROW_NORMAL, T (rows[i].label), v, r, NULL);
+      }
+  }
+  kt_pdf_table_set_caption (table, T (N_("Indicators recomputed by the appraiser")));
+  kt_pdf_add_table (pdf, table);
+  kt_pdf_table_unref (table);
+
+  kt_pdf_add_heading (pdf, 2, T (N_("Legal checks")));
+  table = kt_pdf_table_new ();
+  kt_pdf_table_add_column (table, T (N_("Check")), KT_PDF_ALIGN_LEFT);
+  kt_pdf_table_add_column (table, T (N_("Legal basis")), KT_PDF_ALIGN_LEFT);
+  kt_pdf_table_add_column (table, T (N_("Result")), KT_PDF_ALIGN_CENTER);
+  for (guint i = 0; i < legal->len; i++)
+    {
+      const KtLegalResult *l = legal->pdata[i];
+      const char *label = l->code;
+
+      for (guint k = 0; rubric != NULL && k < rubric->checks->len; k++)
+        {
+          const KtRubricCheck *c = rubric->checks->pdata[k];
+
+          if (strcmp (c->code, l->code) == 0)
+            label = lang == KT_LANG_VI && c->label_vi ? c->label_vi : c->label_en ? c->label_en : l->code;
+        }
+      kt_pdf_table_add_cells (table, l->passed ? KT_PDF_ROW_NORMAL : KT_PDF_ROW_BOLD, label,
+                              l->citation, l->passed ? T (N_("passed")) : T (N_("failed")), NULL);
+    }
+  kt_pdf_table_set_caption (table, T (N_("Pass/fail checks with their legal basis")));
+  kt_pdf_add_table (pdf, table);
+  kt_pdf_table_unref (table);
+
+  kt_pdf_add_heading (pdf, 2, T (N_("Scores")));
+  table = kt_pdf_table_new ();
+  kt_pdf_table_add_column (table, T (N_("Criterion")), KT_PDF_ALIGN_LEFT);
+  kt_pdf_table_add_column (table, T (N_("Weight")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Mean")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Min – max")), KT_PDF_ALIGN_CENTER);
+  kt_pdf_table_add_column (table, T (N_("Scores")), KT_PDF_ALIGN_RIGHT);
+  kt_pdf_table_add_column (table, T (N_("Remark")), KT_PDF_ALIGN_LEFT);
+  for (guint i = 0; i < agg.criteria->len; i++)
+    {
+      const KtCriterionResult *r = &g_array_index (agg.criteria, KtCriterionResult, i);
+      const KtRubricCriterion *c = r->criterion;
+      g_autofree char *w = kt_format_number (c->weight, 0, lang);
+      g_autofree char *mean = kt_format_number (r->mean, 2, lang);
+      g_autofree char *lo = kt_format_number (r->min, 2, lang);
+      g_autofree char *hi = kt_format_number (r->max, 2, lang);
+      g_autofree char *range = r->n > 0 ? g_strdup_printf ("%s – %s", lo, hi) : g_strdup ("");
+      g_autofree char *n = g_strdup_printf ("%d", r->n);
+      const char *remark = c->automatic ? T (N_("automatic"))
+                           : r->disagreement ? T (N_("appraisers disagree")) : "";
+
+      kt_pdf_table_add_cells (table, r->disagreement ? KT_PDF_ROW_BOLD : KT_PDF_ROW_NORMAL,
+                              lang == KT_LANG_VI && c->label_vi ? c->label_vi : c->label_en,
+                              w, mean, range, n, remark, NULL);
+    }
+  {
+    g_autofree char *total = kt_format_number (agg.total, 1, lang);
+    g_autofree char *spread = kt_format_number (agg.spread, 1, lang);
+    g_autofree char *line = g_strdup_printf (T (N_("%s / 100 (spread between appraisers %s)")), total, spread);
+
+    kt_pdf_table_add_cells (table, KT_PDF_ROW_BOLD, T (N_("Aggregate")), "100", line, NULL, NULL, NULL, NULL);
+  }
+  kt_pdf_table_set_caption (table, T (N_("Scores by criterion (scale 0–5, aggregate 0–100)")));
+  kt_pdf_add_table (pdf, table);
+  kt_pdf_table_unref (table);
+  {
+    g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < scores->len; i++)
+      {
+        const KtScore *sc = scores->pdata[i];
+        g_autofree char *v = kt_format_number (sc->score, 2, lang);
+        g_autofree char *who = g_markup_escape_text (sc->appraiser, -1);
+        g_autofree char *what = g_markup_escape_text (sc->criterion, -1);
+        g_autofree char *why = g_markup_escape_text (sc->comment ? sc->comment : "", -1);
+
+        if (strcmp (sc->appraiser, "auto") == 0)
+          continue;
+        g_ptr_array_add (items, g_strdup_printf ("<b>%s</b>, %s: %s — %s", who, what, v, why));
+      }
+    if (items->len > 0)
+      {
+        g_ptr_array_add (items, NULL);
+        kt_pdf_add_heading (pdf, 3, T (N_("Appraisers’ comments")));
+        kt_pdf_add_bullets (pdf, (const char * const *) items->pdata);
+      }
+  }
+
+  if (changes != NULL)
+    {
+      g_autofree char *intro = g_strdup_printf (T (N_("Compared with version %d (#%lld): %u inputs changed.")),
+                                                prev->version, (long long) prev->id, changes->len);
+
+      kt_pdf_add_heading (pdf, 2, T (N_("Changes since the previous version")));
+      kt_pdf_add_paragraph (pdf, intro);
+      table = kt_pdf_table_new ();
+      kt_pdf_table_add_column (table, T (N_("Field")), KT_PDF_ALIGN_LEFT);
+      kt_pdf_table_add_column (table, T (N_("Previous")), KT_PDF_ALIGN_LEFT);
+      kt_pdf_table_add_column (table, T (N_("Now")), KT_PDF_ALIGN_LEFT);
+      kt_pdf_table_set_font_size (table, 9.5);
+      for (guint i = 0; i < changes->len && i < 300; i++)
+        {
+          const KtFieldChange *c = changes->pdata[i];
+          g_autofree char *a = fit (c->old_value ? c->old_value : T (N_("(absent)")), 120);
+          g_autofree char *b = fit (c->new_value ? c->new_value : T (N_("(absent)")), 120);
+
+          kt_pdf_table_add_cells (table, KT_PDF_ROW_NORMAL, c->path, g_strstrip (a), g_strstrip (b), NULL);
+        }
+      kt_pdf_add_table (pdf, table);
+      kt_pdf_table_unref (table);
+    }
+
+  kt_pdf_add_heading (pdf, 2, T (N_("Conclusion")));
+  if (s->decision != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (T (N_("Decision: %s.")), decision_label (s->decision));
+
+      kt_pdf_add_paragraph (pdf, line);
+    }
+  else
+    kt_pdf_add_paragraph (pdf, T (N_("No decision has been recorded yet; the scores may still change.")));
+  if (agg.n_legal_failed > 0)
+    kt_pdf_add_paragraph (pdf, T (N_("At least one legal check failed: the project cannot be approved "
+                                     "as submitted.")));
+  {
+    /* Signed by hand: the name is written under the signature. */
+    KtPdfSignature signature = { NULL, T (N_("THE APPRAISER")), NULL, NULL };
+
+    kt_pdf_add_signature (pdf, &signature);
+  }
+#undef T
+  ok = kt_pdf_finish (pdf, error);
+  kt_aggregate_clear (&agg);
+  return ok;
+}
+
+static int
+cmd_report (const Globals *g,
+            int            argc,
+            char         **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to OUT"), N_("OUT.pdf") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("ID — the appraisal report of a submission (PDF)"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *sha = NULL;
+  gsize len = 0;
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return kt_cli_usage_error (CMD, "%s", _("report: give one submission ID"));
+  if (output == NULL)
+    return kt_cli_usage_error (CMD, "%s", _("report: -o OUT.pdf is required"));
+  db = open_portfolio (g, FALSE);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  if (!write_report (db, id, output, &error))
+    return fail (error);
+  if (!g_file_get_contents (output, &bytes, &len, &error))
+    return fail (error);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, len);
+  if (!kt_portfolio_db_is_read_only (db)
+      && !kt_portfolio_db_log_export (db, "report-pdf", output, sha, NULL, id, &error))
+    return fail (error);
+  printf (_("%s: appraisal report of #%lld (SHA-256 %s)\n"), output, (long long) id, sha);
+  return KT_CLI_OK;
+}
+
+/* ---- verify, audit ---- */
+
+static int
+cmd_verify (const Globals *g,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("— check the audit chain and the stored submissions"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *head = NULL;
+  gint64 n = 0;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  db = open_portfolio (g, FALSE);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  if (!kt_portfolio_db_verify (db, problems, &n, &head, &error))
+    return fail (error);
+  if (kt_portfolio_db_get_warning (db) != NULL)
+    g_ptr_array_add (problems, g_strdup (kt_portfolio_db_get_warning (db)));
+  for (guint i = 0; i < problems->len; i++)
+    printf ("%s\n", (char *) problems->pdata[i]);
+  if (problems->len > 0)
+    {
+      printf (ngettext ("The portfolio was altered or damaged: %u problem.\n",
+                        "The portfolio was altered or damaged: %u problems.\n", problems->len),
+              problems->len);
+      return KT_CLI_INVALID;
+    }
+  printf (_("The audit log is intact: %lld entries; last hash %s\n"), (long long) n, head);
+  printf ("%s\n", _("Record the last hash outside the portfolio to detect a rewritten log later."));
+  return KT_CLI_OK;
+}
+
+static int
+cmd_audit (const Globals *g,
+           int            argc,
+           char         **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("[ID] — print the audit log"));
+  g_autoptr (KtPortfolioDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  gint64 id = 0;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kt_cli_usage_error (CMD, "%s", error->message);
+  if (argc > 2 || (argc == 2 && !parse_id (argv[1], &id)))
+    return kt_cli_usage_error (CMD, "%s", _("audit: give at most one submission ID"));
+  db = open_portfolio (g, FALSE);
+  if (db == NULL)
+    return KT_CLI_USAGE;
+  entries = kt_portfolio_db_get_audit (db, id, &error);
+  if (entries == NULL)
+    return fail (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const KtAuditEntry *e = entries->pdata[i];
+      g_autofree char *detail = fit (e->detail, 50);
+
+      printf ("%5" G_GINT64_FORMAT "  %s  %-7s #%-5" G_GINT64_FORMAT " %s  %s %s  %s  %.12s…\n",
+              e->seq, e->at, e->action, e->submission_id, e->actor, e->subject, e->value,
+              g_strstrip (detail), e->hash);
+    }
+  return KT_CLI_OK;
+}
+
+/* ---- dispatch ---- */
+
+static const struct {
+  const char *name;
+  int (*run) (const Globals *, int, char **);
+  const char *summary;   /* N_() */
+} subcommands[] = {
+  { "import", cmd_import, N_("Import submissions (FILE…)") },
+  { "list", cmd_list, N_("List submissions (--filter, --sort, --search, --json)") },
+  { "show", cmd_show, N_("Show a submission: figures, checks, scores, changes (ID)") },
+  { "score", cmd_score, N_("Score a criterion (ID --appraiser --criterion --score --comment)") },
+  { "decide", cmd_decide, N_("Final decision (ID --decision --appraiser --note)") },
+  { "rank", cmd_rank, N_("Rank the latest versions by aggregate score (--json)") },
+  { "catalogue", cmd_catalogue, N_("Write the catalogue (-o OUT.csv|OUT.xlsx|OUT.pdf)") },
+  { "report", cmd_report, N_("Write the appraisal report of a submission (ID -o OUT.pdf)") },
+  { "verify", cmd_verify, N_("Check the audit chain; exit 1 if broken") },
+  { "audit", cmd_audit, N_("Print the audit log ([ID])") },
+};
+
+static void
+portfolio_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: khathi-cli portfolio [--db DB] [--rubric FILE] COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    fprintf (out, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
+  {
+    g_autofree char *path = kt_portfolio_db_default_path ();
+
+    fprintf (out, "\n");
+    fprintf (out, _("The default database is %s."), path);
+    fprintf (out, "\n");
+  }
+}
+
+int
+kt_cli_portfolio (int    argc,
+                  char **argv)
+{
+  Globals g = { NULL, NULL };
+  int i = 1;
+
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          portfolio_help (stdout);
+          return KT_CLI_OK;
+        }
+      if ((strcmp (argv[i], "--db") == 0 || strcmp (argv[i], "--rubric") == 0) && i + 1 < argc)
+        {
+          if (strcmp (argv[i], "--db") == 0)
+            g.db_path = argv[i + 1];
+          else
+            g.rubric_path = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        g.db_path = argv[i++] + 5;
+      else if (g_str_has_prefix (argv[i], "--rubric="))
+        g.rubric_path = argv[i++] + 9;
+      else
+        return kt_cli_usage_error (CMD, _("unknown option “%s”"), argv[i]);
+    }
+  if (i >= argc)
+    {
+      portfolio_help (stderr);
+      return KT_CLI_USAGE;
+    }
+  for (gsize k = 0; k < G_N_ELEMENTS (subcommands); k++)
+    if (strcmp (argv[i], subcommands[k].name) == 0)
+      return subcommands[k].run (&g, argc - i, argv + i);
+  g_printerr (_("khathi-cli portfolio: unknown command “%s”\n"), argv[i]);
+  portfolio_help (stderr);
+  return KT_CLI_USAGE;
+}
