@@ -41,10 +41,12 @@ int
 kt_cli_bench (int    argc,
               char **argv)
 {
-  gboolean json = FALSE;
-  int runs = 20000;
+  gboolean json = FALSE, simulate = FALSE;
+  int runs = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the timings as JSON"), NULL },
+    { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate,
+      N_("Time a whole Monte Carlo run instead: --runs iterations (default 1 000 000)"), NULL },
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, N_("Number of timed evaluations (default 20000)"),
       N_("N") },
     { NULL }
@@ -64,6 +66,10 @@ kt_cli_bench (int    argc,
     return kt_cli_usage_error ("bench", "%s", error->message);
   if (argc != 2)
     return kt_cli_usage_error ("bench", "%s", _("give exactly one project file"));
+  if (runs == 0)
+    runs = simulate ? 1000000 : 20000;
+  if (simulate)
+    return kt_cli_bench_simulate (argv[1], runs, json);
   if (runs < 1 || runs > 10000000)
     return kt_cli_usage_error ("bench", "%s", _("--runs must be between 1 and 10 000 000"));
 
