@@ -175,7 +175,7 @@ test_window_samples (void)
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
       g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "stack")), ==,
-                       "overview");
+                       "editor");
       g_assert_nonnull (expected_name);
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected_name);
       g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,

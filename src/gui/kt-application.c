@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "kt-application.h"
+#include "kt-assistant.h"
+#include "kt-preferences.h"
 #include "kt-window.h"
 
 #define KT_WEBSITE "https://github.com/khathi/khathi"
@@ -129,6 +131,86 @@ new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The window that takes a new study: the active one if it shows nothing. */
+static KtWindow *
+target_window (KtApplication *self)
+{
+  GtkWindow *active = parent_window (self);
+
+  if (KT_IS_WINDOW (active) && kt_window_is_empty (KT_WINDOW (active)))
+    return KT_WINDOW (active);
+  return kt_window_new (self);
+}
+
+static void
+assistant_created_cb (KtAssistant   *assistant,
+                      KtProject     *project,
+                      char         **assumptions,
+                      KtApplication *self)
+{
+  KtWindow *window = target_window (self);
+
+  kt_window_set_new_project (window, project, (const char * const *) assumptions);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_study_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  KtApplication *self = KT_APPLICATION (user_data);
+  KtAssistant *assistant = kt_assistant_new (parent_window (self), self->settings);
+
+  g_signal_connect_object (assistant, "created", G_CALLBACK (assistant_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  kt_application_open_file (KT_APPLICATION (user_data), file);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KtApplication *self = KT_APPLICATION (user_data);
+
+  gtk_window_present (GTK_WINDOW (kt_preferences_window_new (parent_window (self),
+                                                             self->settings)));
+}
+
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Without yelp (or the help installed) say so rather than do nothing. */
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) && KT_IS_WINDOW (source))
+    kt_window_add_toast (KT_WINDOW (source),
+                         adw_toast_new_format (_("Could not open the help: %s"), error->message));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  KtApplication *self = KT_APPLICATION (user_data);
+
+  gtk_show_uri_full (parent_window (self), "help:khathi", GDK_CURRENT_TIME, NULL,
+                     help_shown_cb, NULL);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -178,6 +260,10 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "open", .activate = open_action },
+  { .name = "new-study", .activate = new_study_action },
+  { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "help", .activate = help_action },
   { .name = "new-window", .activate = new_window_action },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
@@ -192,6 +278,10 @@ kt_application_startup (GApplication *application)
     const char *accels[2];
   } accels[] = {
     { "app.open", { "<Primary>o", NULL } },
+    { "app.new-study", { "<Primary>n", NULL } },
+    { "app.preferences", { "<Primary>comma", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "win.show-help-overlay", { "<Primary>question", NULL } },
     { "app.new-window", { "<Primary><Shift>n", NULL } },
     { "app.quit", { "<Primary>q", NULL } },
     { "window.close", { "<Primary>w", NULL } },
@@ -212,7 +302,13 @@ kt_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (kt_window_new (KT_APPLICATION (application)));
+    {
+      window = GTK_WINDOW (kt_window_new (KT_APPLICATION (application)));
+      gtk_window_present (window);
+      /* The first window of a run offers what a crash left unsaved. */
+      kt_window_offer_recovery (KT_WINDOW (window));
+      return;
+    }
   gtk_window_present (window);
 }
 
