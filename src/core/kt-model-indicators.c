@@ -54,6 +54,11 @@ project (KtModel *model)
 
   r->project_npv = kt_npv (flow, n, data->wacc);
   kt_irr (flow, n, data->wacc, &r->project_irr);
+  if (priv->outcomes_only)
+    {
+      r->project_mirr = r->payback = r->discounted_payback = r->bcr = NAN;
+      return;
+    }
   r->project_mirr = kt_mirr (flow, n, data->finance_rate, data->reinvest_rate);
   r->payback = kt_payback (flow, n);
   r->discounted_payback = kt_discounted_payback (flow, n, data->wacc);
@@ -84,7 +89,8 @@ equity (KtModel *model)
 
   r->equity_npv = kt_npv (flow, model->n_years, data->cost_of_equity);
   kt_irr (flow, model->n_years, data->cost_of_equity, &r->equity_irr);
-  r->equity_mirr = kt_mirr (flow, model->n_years, data->finance_rate, data->reinvest_rate);
+  r->equity_mirr = priv->outcomes_only
+                   ? NAN : kt_mirr (flow, model->n_years, data->finance_rate, data->reinvest_rate);
 }
 
 static void
@@ -418,6 +424,15 @@ kt_model_indicators (KtModel *model)
   equity (model);
   debt (model);
   kt_model_state (model);
+  if (model->priv->outcomes_only)
+    {
+      /* Monte Carlo summarises none of these (kt_model_set_outcomes_only). */
+      model->r.enpv = model->r.ebcr = model->r.break_even_volume = NAN;
+      model->r.eirr.status = KT_IRR_NONE;
+      model->r.eirr.n_roots = 0;
+      model->r.eirr.irr = NAN;
+      return;
+    }
   economic (model);
   break_even (model);
 }

@@ -25,6 +25,7 @@ typedef struct {
 
 struct _KtModelPrivate {
   KtModelCtx  ctx;
+  gboolean    outcomes_only;     /* kt_model_set_outcomes_only() */
 
   int         cap_years;
   int         cap_loans;

@@ -277,6 +277,15 @@ kt_model_evaluate (KtModel             *model,
   kt_model_financing (model);
   kt_model_statements (model);
   kt_model_indicators (model);
-  kt_model_run_checks (model, data, rules);
+  if (!priv->outcomes_only)
+    kt_model_run_checks (model, data, rules);
   return TRUE;
+}
+
+void
+kt_model_set_outcomes_only (KtModel  *model,
+                            gboolean  outcomes_only)
+{
+  g_return_if_fail (model != NULL);
+  model->priv->outcomes_only = outcomes_only;
 }

@@ -313,6 +313,13 @@ gboolean    kt_model_evaluate          (KtModel             *model,
                                         const KtProjectData *data,
                                         const KtRules       *rules,
                                         const KtDrivers     *drivers);
+/* Monte Carlo needs only the outcomes it summarises: with `outcomes_only`,
+ * later evaluations of this workspace skip the economic flow's indicators,
+ * break-even, MIRR, the paybacks and the checks (left NAN / not run).  Every
+ * statement and the project, equity, debt and fiscal indicators are computed
+ * as always. */
+void        kt_model_set_outcomes_only (KtModel             *model,
+                                        gboolean             outcomes_only);
 /* Reruns the checks on the model's figures, e.g. after a caller changed them. */
 void        kt_model_run_checks        (KtModel             *model,
                                         const KtProjectData *data,

@@ -145,6 +145,8 @@ worker_new (Run *run,
 
   w->run = run;
   w->model = kt_model_new (run->data, max_delay);
+  /* Only the summarised outcomes: skips economic IRR, break-even, checks. */
+  kt_model_set_outcomes_only (w->model, TRUE);
   w->stream = kt_sampler_stream_new (run->sampler);
   if (run->needs_scratch)
     {
