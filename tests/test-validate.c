@@ -347,7 +347,7 @@ test_risks (void)
   KtRisk *r1 = &g_array_index (d->risks, KtRisk, 0);
   KtRisk *r2 = &g_array_index (d->risks, KtRisk, 1);
 
-  g_assert_cmpint (r1->owner, ==, KT_OWNER_SHARED);
+  g_assert_cmpint (r2->owner, ==, KT_OWNER_SHARED);
   {
     static const Expected expected[] = { E ("risk_id_duplicate", "risks/2/id") };
     set_string (&r2->id, "R01");
@@ -355,15 +355,33 @@ test_risks (void)
     set_string (&r2->id, "R02");
   }
   {
-    static const Expected expected[] = { E ("risk_share", "risks/1/state-share") };
-    r1->state_share = 0;
+    static const Expected expected[] = { E ("risk_share", "risks/2/state-share") };
+    r2->state_share = 0;
     check_problems (project, expected, 1);
-    r1->state_share = 1;
+    r2->state_share = 1;
     check_problems (project, expected, 1);
-    /* The state's share only matters for a shared risk. */
-    r1->owner = KT_OWNER_STATE;
-    check_problems (project, NULL, 0);
   }
+  {
+    /* The state's share only matters for a shared risk; a technology risk
+     * left to the state deviates from the usual sharing (DOMAIN.md §6) and
+     * needs a written justification. */
+    static const Expected missing[] = {
+      { KT_SEVERITY_ERROR, "risk_justification_missing", "risks/2/justification" },
+    };
+    r2->owner = KT_OWNER_STATE;
+    check_problems (project, missing, 1);
+    g_free (r2->justification.vi);
+    r2->justification.vi = g_strdup ("Nhà nước đặt hàng phần nghiên cứu nên chịu rủi ro công nghệ.");
+    {
+      static const Expected justified[] = {
+        { KT_SEVERITY_INFO, "risk_allocation_deviates", "risks/2/justification" },
+      };
+      check_problems (project, justified, 1);
+    }
+    r2->owner = KT_OWNER_SHARED;
+    r2->state_share = 0.5;
+  }
+  (void) r1;
   {
     static const Expected expected[] = { E ("required", "risks/2/id") };
     set_string (&r2->id, "");

@@ -10,7 +10,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "kt-correlation.h"
 #include "kt-problem.h"
+#include "kt-risk.h"
 #include "kt-schema.h"
 #include "kt-validate.h"
 
@@ -403,5 +405,17 @@ kt_project_validate (KtProject *project,
   check_financing (&v);
   check_uncertainty (&v);
   check_risks (&v);
+
+  /* Checks owned by the risk layer: deviations from the benchmark allocation
+   * need a written justification; correlations must be consistent (§12). */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (KtRiskBenchmarks) benchmarks = kt_risk_benchmarks_load_default (&error);
+    if (benchmarks != NULL)
+      kt_risk_register_free (kt_risk_register_analyse (v.d, benchmarks, v.problems));
+    else
+      kt_problems_add (v.problems, KT_SEVERITY_WARNING, "risk_benchmarks", "risks", 0, "%s", error->message);
+    kt_correlation_check (v.d, v.problems);
+  }
   return v.problems;
 }
