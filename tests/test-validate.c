@@ -483,6 +483,10 @@ test_correlations (void)
   KtCorrelation *c;
   static const Expected expected[] = { E ("correlation_self", "uncertainty/correlations/2") };
 
+  /* A correlation only binds drivers that carry a distribution. */
+  add_distribution (d, KT_DRIVER_DEMAND, KT_DIST_TRIANGULAR, 0.8, 1.0, 1.1);
+  add_distribution (d, KT_DRIVER_TARIFF, KT_DIST_TRIANGULAR, 0.9, 1.0, 1.1);
+  add_distribution (d, KT_DRIVER_CAPEX, KT_DIST_TRIANGULAR, 0.95, 1.0, 1.3);
   c = kt_list_append (d->correlations, desc);
   c->a = KT_DRIVER_DEMAND;
   c->b = KT_DRIVER_TARIFF;
