@@ -26,6 +26,19 @@ int kt_cli_schema   (int argc, char **argv);
 int kt_cli_new      (int argc, char **argv);
 int kt_cli_compute  (int argc, char **argv);
 int kt_cli_bench    (int argc, char **argv);
+int kt_cli_portfolio (int argc, char **argv);
+int kt_cli_report   (int argc, char **argv);
+int kt_cli_export   (int argc, char **argv);
+int kt_cli_viability     (int argc, char **argv);
+int kt_cli_compare_forms (int argc, char **argv);
+int kt_cli_risks       (int argc, char **argv);
+int kt_cli_sensitivity (int argc, char **argv);
+int kt_cli_scenarios   (int argc, char **argv);
+int kt_cli_simulate    (int argc, char **argv);
+/* khathi-cli bench FILE --simulate (cmd-simulate.c): a timed Monte Carlo run. */
+int kt_cli_bench_simulate (const char *path,
+                           int         iterations,
+                           gboolean    json);
 
 /* Loads FILE and resolves the rule set it names (cmd-compute.c); prints the
  * error and returns NULL on failure.  `rule_set` may be NULL. */

@@ -364,7 +364,7 @@ kt_statement_view_to_tsv (KtStatementView *self)
           if (!isfinite (v))
             continue;
           if (row->kind == KT_MODEL_ROW_MONEY)
-            g_string_append_printf (out, "%.0f", v);
+            g_string_append_printf (out, "%.0f", fabs (v) < 0.5 ? 0.0 : v);   /* no "-0" */
           else
             {
               /* Plain digits in the UI language's decimal mark, no grouping,
