@@ -1781,10 +1781,9 @@ portfolio_help (FILE *out)
     fprintf (out, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
   {
     g_autofree char *path = kt_portfolio_db_default_path ();
+    g_autofree char *line = g_strdup_printf (_("The default database is %s."), path);
 
-    fprintf (out, "\n");
-    fprintf (out, _("The default database is %s."), path);
-    fprintf (out, "\n");
+    fprintf (out, "\n%s\n", line);
   }
 }
 
