@@ -171,7 +171,10 @@ test_workflow (void)
     gsize len;
 
     g_assert_cmpint (run (NULL, NULL, "catalogue", "-o", "cat.csv", NULL), ==, 0);
-    g_assert_true (g_file_get_contents (g_build_filename (dir, "cat.csv", NULL), &csv, &len, NULL));
+    g_autofree char *csv_path = g_build_filename (dir, "cat.csv", NULL);
+    g_autofree char *pdf_path = g_build_filename (dir, "r4.pdf", NULL);
+
+    g_assert_true (g_file_get_contents (csv_path, &csv, &len, NULL));
     g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFRank,ID,"));
     g_assert_nonnull (strstr (csv, "\r\n"));
     g_assert_nonnull (strstr (csv, "Công ty Cổ phần"));
@@ -181,7 +184,7 @@ test_workflow (void)
     g_free (err);
     g_assert_cmpint (run (NULL, NULL, "report", "4", "-o", "r4.pdf", NULL), ==, 0);
     g_free (csv);
-    g_assert_true (g_file_get_contents (g_build_filename (dir, "r4.pdf", NULL), &csv, &len, NULL));
+    g_assert_true (g_file_get_contents (pdf_path, &csv, &len, NULL));
     g_assert_true (g_str_has_prefix (csv, "%PDF-"));
   }
 
@@ -216,7 +219,6 @@ test_bad_database (void)
   g_assert_nonnull (strstr (err, "not a portfolio"));
   g_free (err);
   db = g_steal_pointer (&saved);
-  garbage = NULL;
 }
 
 int

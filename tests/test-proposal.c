@@ -24,6 +24,15 @@
 #include "kt-report-i18n.h"
 #include "kt-rules.h"
 
+
+/* Whether a tool is on PATH (the path itself is not needed). */
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  return path != NULL;
+}
+
 static char *output_dir;
 
 typedef struct {
@@ -348,13 +357,13 @@ test_sample (gconstpointer user_data)
   /* The target is 1 s; leave room for a loaded test machine. */
   g_assert_cmpfloat (seconds, <, 10.0);
 
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  if (have_program ("pdftotext"))
     check_text (pdf, c, model, sha);
-  if (g_find_program_in_path ("pdffonts") != NULL)
+  if (have_program ("pdffonts"))
     check_fonts (pdf);
-  if (g_find_program_in_path ("qpdf") != NULL)
+  if (have_program ("qpdf"))
     check_qpdf (pdf, c);
-  if (sim != NULL && g_find_program_in_path ("pdftotext") != NULL)
+  if (sim != NULL && have_program ("pdftotext"))
     {
       const char *argv[] = { "pdftotext", pdf, "-", NULL };
       g_autofree char *raw = NULL;
@@ -449,7 +458,7 @@ test_ui_language (void)
   KtRules rules;
   int status;
 
-  if (localedir == NULL || g_find_program_in_path ("pdftotext") == NULL)
+  if (localedir == NULL || !have_program ("pdftotext"))
     {
       g_test_skip ("needs KHATHI_LOCALEDIR and pdftotext");
       return;
