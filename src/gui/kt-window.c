@@ -11,6 +11,7 @@
 #include "kt-form.h"
 #include "kt-format.h"
 #include "kt-project-file.h"
+#include "kt-results-page.h"
 #include "kt-rules.h"
 #include "kt-table.h"
 #include "kt-window.h"
@@ -733,6 +734,8 @@ update_sidebar (KtWindow *self)
         text = g_strdup_printf (_("%u of %u filled in"), filled, total);
       else if (sections[s].paths[0] != NULL)
         text = g_strdup (_("Defaults set"));
+      else if (g_str_equal (sections[s].id, "results"))
+        text = g_strdup (_("Updated as you type"));
       else
         text = g_strdup (_("Coming with the results"));
       gtk_label_set_text (status, text);
@@ -879,6 +882,8 @@ build_editor_pages (KtWindow *self)
       g_ptr_array_add (self->section_rows, row);
       if (s == SECTION_OVERVIEW)
         ;
+      else if (g_str_equal (sections[s].id, "results"))
+        gtk_stack_add_named (self->pages, kt_results_page_new (self->project), sections[s].id);
       else if (sections[s].paths[0] == NULL)
         gtk_stack_add_named (self->pages, create_placeholder_page (s), sections[s].id);
       else
