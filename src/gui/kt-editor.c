@@ -298,6 +298,7 @@ kt_editor_unit_label (KtEditor          *self,
           return _("billion ₫");
         }
     case KT_UNIT_RATE:
+      /* xgettext:no-c-format */
       return _("% a year");
     case KT_UNIT_SHARE:
       return "%";
