@@ -11,6 +11,7 @@
 #include "kt-problem.h"
 #include "kt-risk.h"
 #include "kt-rules.h"
+#include "kt-xml.h"
 
 #define BENCHMARKS_FILE "risk-benchmarks.xml"
 #define MAX_FILE_SIZE   (1024 * 1024)
@@ -50,27 +51,6 @@ kt_risk_benchmarks_free (KtRiskBenchmarks *b)
   g_free (b->title_vi);
   g_free (b->title_en);
   g_free (b);
-}
-
-static char *
-prop (xmlNode    *node,
-      const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-content (xmlNode *node)
-{
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strstrip (g_strdup (value ? (const char *) value : ""));
-
-  xmlFree (value);
-  return copy;
 }
 
 G_GNUC_PRINTF (4, 5) static void
@@ -121,9 +101,9 @@ parse_benchmark (KtRiskBenchmarks *b,
                  const char       *filename,
                  GError          **error)
 {
-  g_autofree char *category = prop (node, "category");
-  g_autofree char *owners = prop (node, "owners");
-  g_autofree char *status = prop (node, "status");
+  g_autofree char *category = kt_xml_prop (node, "category");
+  g_autofree char *owners = kt_xml_prop (node, "owners");
+  g_autofree char *status = kt_xml_prop (node, "status");
   int c;
   Entry *e;
 
@@ -154,12 +134,12 @@ parse_benchmark (KtRiskBenchmarks *b,
       if (strcmp ((const char *) child->name, "basis") == 0)
         {
           g_free (e->basis);
-          e->basis = content (child);
+          e->basis = kt_xml_content (child);
         }
       else if (strcmp ((const char *) child->name, "form") == 0)
         {
-          g_autofree char *key = prop (child, "key");
-          g_autofree char *form_owners = prop (child, "owners");
+          g_autofree char *key = kt_xml_prop (child, "key");
+          g_autofree char *form_owners = kt_xml_prop (child, "owners");
           int form;
 
           if (key == NULL || !kt_enum_from_key (&kt_form_info, key, &form))
@@ -234,8 +214,8 @@ kt_risk_benchmarks_load_from_data (const char  *data,
       xmlFreeDoc (doc);
       return NULL;
     }
-  b->id = prop (root, "id");
-  b->valid_from = prop (root, "valid-from");
+  b->id = kt_xml_prop (root, "id");
+  b->valid_from = kt_xml_prop (root, "valid-from");
   if (b->id == NULL)
     {
       fail (error, filename, xmlGetLineNo (root), _("the risk benchmarks need an id"));
@@ -251,7 +231,7 @@ kt_risk_benchmarks_load_from_data (const char  *data,
           for (xmlNode *t = c->children; t != NULL; t = t->next)
             if (t->type == XML_ELEMENT_NODE)
               {
-                char *text = content (t);
+                char *text = kt_xml_content (t);
 
                 if (strcmp ((const char *) t->name, "vi") == 0)
                   g_free (b->title_vi), b->title_vi = text;

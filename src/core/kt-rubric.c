@@ -13,6 +13,7 @@
 #include "kt-problem.h"
 #include "kt-rubric.h"
 #include "kt-rules.h"
+#include "kt-xml.h"
 
 #define MAX_RUBRIC_SIZE (1024 * 1024)
 
@@ -92,16 +93,6 @@ prop (xmlNode    *node,
   return s;
 }
 
-static char *
-content (xmlNode *node)
-{
-  xmlChar *v = xmlNodeGetContent (node);
-  char *s = g_strstrip (g_strdup (v != NULL ? (const char *) v : ""));
-
-  xmlFree (v);
-  return s;
-}
-
 /* A number attribute; `def` when absent; FALSE (error set) when malformed.
  * "-inf"/"inf" are accepted for open band ends. */
 static gboolean
@@ -151,7 +142,7 @@ read_text (xmlNode    *node,
         char **slot = lang != NULL && strcmp (lang, "vi") == 0 ? vi : en;
 
         g_free (*slot);
-        *slot = content (c);
+        *slot = kt_xml_content (c);
       }
 }
 

@@ -10,6 +10,7 @@
 
 #include "kt-problem.h"
 #include "kt-rules.h"
+#include "kt-xml.h"
 
 #define KT_RULES_NAMESPACE "https://khathi.github.io/ns/rules/1"
 #define DEFAULT_RULE_SET   "vn-2025-11"
@@ -83,25 +84,6 @@ kt_rule_set_free (KtRuleSet *set)
   g_free (set);
 }
 
-static char *
-prop (xmlNode    *node,
-      const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-content (xmlNode *node)
-{
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strstrip (g_strdup (value ? (const char *) value : ""));
-  xmlFree (value);
-  return copy;
-}
-
 G_GNUC_PRINTF (4, 5) static void
 rules_fail (GError    **error,
             const char *filename,
@@ -128,11 +110,11 @@ parse_param (xmlNode     *node,
   g_autofree char *negotiable = NULL;
   gboolean have_value = FALSE;
 
-  p->key = prop (node, "key");
-  p->unit = prop (node, "unit");
-  p->status = prop (node, "status");
-  p->valid_from = prop (node, "valid-from");
-  negotiable = prop (node, "negotiable");
+  p->key = kt_xml_prop (node, "key");
+  p->unit = kt_xml_prop (node, "unit");
+  p->status = kt_xml_prop (node, "status");
+  p->valid_from = kt_xml_prop (node, "valid-from");
+  negotiable = kt_xml_prop (node, "negotiable");
   p->negotiable = g_strcmp0 (negotiable, "true") == 0;
   if (p->key == NULL || p->unit == NULL || p->status == NULL)
     {
@@ -145,7 +127,7 @@ parse_param (xmlNode     *node,
     {
       if (c->type != XML_ELEMENT_NODE)
         continue;
-      g_autofree char *text = content (c);
+      g_autofree char *text = kt_xml_content (c);
       if (strcmp ((const char *) c->name, "value") == 0)
         {
           char *end = NULL;
@@ -218,8 +200,8 @@ kt_rule_set_load_from_data (const char  *data,
       xmlFreeDoc (doc);
       return NULL;
     }
-  set->id = prop (root, "id");
-  set->valid_from = prop (root, "valid-from");
+  set->id = kt_xml_prop (root, "id");
+  set->valid_from = kt_xml_prop (root, "valid-from");
   if (set->id == NULL || set->valid_from == NULL)
     {
       rules_fail (error, filename, xmlGetLineNo (root), _("the rule set needs an id and a valid-from date"));
@@ -235,7 +217,7 @@ kt_rule_set_load_from_data (const char  *data,
           for (xmlNode *t = c->children; t != NULL; t = t->next)
             if (t->type == XML_ELEMENT_NODE)
               {
-                char *text = content (t);
+                char *text = kt_xml_content (t);
                 if (strcmp ((const char *) t->name, "vi") == 0)
                   g_free (set->title_vi), set->title_vi = text;
                 else
