@@ -21,7 +21,7 @@
 #define POLISH_TOLERANCE 1e-12
 #define POLISH_MAX_ITER  100
 
-/* The fast scan (scan_side) is used only where its rounding analysis holds: no
+/* The fast scan (scan_sides) is used only where its rounding analysis holds: no
  * overflow of Σ|CF_t|·100^t (x ≤ 100 on the grid) and no underflow inside
  * Horner's scheme at x ≥ 1/11.  Anything else takes the literal scan. */
 #define FAST_MAX_FLOWS 120
@@ -68,6 +68,34 @@ npv_horner (const double *flows,
       even = even * w + flows[t - 2];
     }
   return even + x * odd;
+}
+
+/* npv_horner at two points at once (the two sides of the fast scan): the
+ * same operations on each, so each value is bit for bit npv_horner's (with
+ * no contraction, as above; tests/test-metrics.c compares the fast scan with
+ * the literal one), and four independent chains instead of two. */
+static inline void
+npv_horner2 (const double *flows,
+             gsize         n,
+             double        xa,
+             double        xb,
+             double       *va,
+             double       *vb)
+{
+  double wa = xa * xa, wb = xb * xb, even_a = 0.0, odd_a = 0.0, even_b = 0.0, odd_b = 0.0;
+  gsize t = n;
+
+  if (t % 2 == 1)
+    even_a = even_b = flows[--t];
+  for (; t > 0; t -= 2)
+    {
+      odd_a = odd_a * wa + flows[t - 1];
+      even_a = even_a * wa + flows[t - 2];
+      odd_b = odd_b * wb + flows[t - 1];
+      even_b = even_b * wb + flows[t - 2];
+    }
+  *va = even_a + xa * odd_a;
+  *vb = even_b + xb * odd_b;
 }
 
 static inline double
@@ -277,7 +305,14 @@ scan_literal (RootSet         *set,
 #define EPS_N(n) (8.0 * ((double) (n) + 2.0) * (DBL_EPSILON / 2.0))
 #define U (DBL_EPSILON / 2.0)
 
+/* F, F', S, S' and S''/2 at one point (eval_point). */
 typedef struct {
+  double f, df, s, s1, s2;
+} Taylor;
+
+typedef struct _Side Side;
+
+struct _Side {
   const double *flows;
   gsize         n;
   int           degree;    /* of F: n − 1 − (zero flows at either end) */
@@ -286,7 +321,11 @@ typedef struct {
   int           end;       /* the last grid point of the side */
   const double *c0;        /* F(z) = Σ_j c0[j · stride] z^j, c_0 ≠ 0 ≠ c_degree */
   ptrdiff_t     stride;
-} Side;
+  void        (*taylor) (const Side *side, double c, Taylor *out);  /* taylor_func () */
+  /* Both sides at once, the other side's point second (taylor2_func ()). */
+  void        (*taylor2) (const Side *side, double c, Taylor *out,
+                          const Side *other, double c_other, Taylor *out_other);
+};
 
 static inline double
 x_of (int g)
@@ -319,6 +358,193 @@ quadratic_reach (double p,
   return h > 0.0 ? h * (1.0 - 1e-9) : 0.0;
 }
 
+/* F, F', S, S' and S''/2 at c by Horner's scheme (0 · c + c_j is c_j
+ * exactly).  Five chains of `degree` steps each: the scan's hot spot, bound
+ * by the latency of a multiply followed by an add.  These values only feed
+ * the error bounds above, never a grid value, so a fused multiply-add may
+ * compute them: it rounds once per step instead of twice, which keeps every
+ * error within the bounds the proof uses (Higham §5.1 with γ_n instead of
+ * γ_2n), and halves the latency.  `fused` is a constant in each caller. */
+static inline __attribute__ ((always_inline)) void
+taylor_body (const Side *side,
+             double      c,
+             Taylor     *out,
+             const int   fused)
+{
+  const double *c0 = side->c0;
+  double f = 0.0, df = 0.0, s = 0.0, s1 = 0.0, s2 = 0.0;
+
+  for (int i = 0; i <= side->degree; i++)
+    {
+      double cj = c0[(ptrdiff_t) (side->degree - i) * side->stride];
+
+      if (fused)
+        {
+          s2 = fma (s2, c, s1);
+          s1 = fma (s1, c, s);
+          df = fma (df, c, f);
+          s = fma (s, c, fabs (cj));
+          f = fma (f, c, cj);
+        }
+      else
+        {
+          s2 = s2 * c + s1;
+          s1 = s1 * c + s;
+          df = df * c + f;
+          s = s * c + fabs (cj);
+          f = f * c + cj;
+        }
+    }
+  out->f = f, out->df = df, out->s = s, out->s1 = s1, out->s2 = s2;
+}
+
+static void
+taylor_plain (const Side *side,
+              double      c,
+              Taylor     *out)
+{
+  taylor_body (side, c, out, 0);
+}
+
+/* x86-64 without FMA in its baseline: a clone for the processors that have
+ * it, chosen at run time (the generic one would call libm's software fma). */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_TAYLOR_FMA 1
+__attribute__ ((target ("fma"))) static void
+taylor_fma (const Side *side,
+            double      c,
+            Taylor     *out)
+{
+  taylor_body (side, c, out, 1);
+}
+#endif
+
+static void (*taylor_func (void)) (const Side *, double, Taylor *)
+{
+#ifdef HAVE_TAYLOR_FMA
+  if (__builtin_cpu_supports ("fma"))
+    return taylor_fma;
+#endif
+  return taylor_plain;
+}
+
+/* taylor_body on both sides of the scan at once: the two sides' F have the
+ * same degree, and ten independent chains in one loop hide each other's
+ * latency.  Each side's values are exactly taylor_body's. */
+static inline __attribute__ ((always_inline)) void
+taylor2_body (const Side *a,
+              double      ca,
+              Taylor     *out_a,
+              const Side *b,
+              double      cb,
+              Taylor     *out_b,
+              const int   fused)
+{
+  double fa = 0.0, dfa = 0.0, sa = 0.0, s1a = 0.0, s2a = 0.0;
+  double fb = 0.0, dfb = 0.0, sb = 0.0, s1b = 0.0, s2b = 0.0;
+
+  for (int i = 0; i <= a->degree; i++)
+    {
+      double ja = a->c0[(ptrdiff_t) (a->degree - i) * a->stride];
+      double jb = b->c0[(ptrdiff_t) (b->degree - i) * b->stride];
+
+      if (fused)
+        {
+          s2a = fma (s2a, ca, s1a);
+          s2b = fma (s2b, cb, s1b);
+          s1a = fma (s1a, ca, sa);
+          s1b = fma (s1b, cb, sb);
+          dfa = fma (dfa, ca, fa);
+          dfb = fma (dfb, cb, fb);
+          sa = fma (sa, ca, fabs (ja));
+          sb = fma (sb, cb, fabs (jb));
+          fa = fma (fa, ca, ja);
+          fb = fma (fb, cb, jb);
+        }
+      else
+        {
+          s2a = s2a * ca + s1a;
+          s2b = s2b * cb + s1b;
+          s1a = s1a * ca + sa;
+          s1b = s1b * cb + sb;
+          dfa = dfa * ca + fa;
+          dfb = dfb * cb + fb;
+          sa = sa * ca + fabs (ja);
+          sb = sb * cb + fabs (jb);
+          fa = fa * ca + ja;
+          fb = fb * cb + jb;
+        }
+    }
+  out_a->f = fa, out_a->df = dfa, out_a->s = sa, out_a->s1 = s1a, out_a->s2 = s2a;
+  out_b->f = fb, out_b->df = dfb, out_b->s = sb, out_b->s1 = s1b, out_b->s2 = s2b;
+}
+
+static void
+taylor2_plain (const Side *a,
+               double      ca,
+               Taylor     *out_a,
+               const Side *b,
+               double      cb,
+               Taylor     *out_b)
+{
+  taylor2_body (a, ca, out_a, b, cb, out_b, 0);
+}
+
+#ifdef HAVE_TAYLOR_FMA
+__attribute__ ((target ("fma"))) static void
+taylor2_fma (const Side *a,
+             double      ca,
+             Taylor     *out_a,
+             const Side *b,
+             double      cb,
+             Taylor     *out_b)
+{
+  taylor2_body (a, ca, out_a, b, cb, out_b, 1);
+}
+#endif
+
+static void (*taylor2_func (void)) (const Side *, double, Taylor *,
+                                    const Side *, double, Taylor *)
+{
+#ifdef HAVE_TAYLOR_FMA
+  if (__builtin_cpu_supports ("fma"))
+    return taylor2_fma;
+#endif
+  return taylor2_plain;
+}
+
+/* The side's rate, x and z of grid point g. */
+static inline void
+point_of (const Side *side,
+          int         g,
+          double     *x,
+          double     *z)
+{
+  double r = grid_rate (g);
+
+  *x = 1.0 / (1.0 + r);
+  *z = side->dir > 0 ? *x : 1.0 + r;
+}
+
+/* The length of the run [z − h, z] below an evaluated point on which the grid
+ * values provably keep the sign of v (0 when nothing is certain). */
+static double
+point_reach (const Side   *side,
+             const Taylor *t,
+             double        v)
+{
+  double sign, p;
+
+  if (t->f == 0.0 || v == 0.0 || (t->f > 0.0) != (v > 0.0))
+    return 0.0;
+  sign = t->f > 0.0 ? 1.0 : -1.0;
+  p = sign * t->f - 2.0 * side->eps * t->s - TINY;
+  if (!(p > 0.0))
+    return 0.0;
+  return quadratic_reach (p, sign * t->df + side->eps * t->s1 + TINY,
+                          2.0 * t->s2 * (1.0 + side->eps));
+}
+
 /* Computes the grid value v_g into *value and the side's z at g into *z, and
  * returns the length of the run [z − h, z] on which the grid values provably
  * keep the sign of v_g (0 when nothing is certain). */
@@ -328,35 +554,38 @@ eval_point (const Side *side,
             double     *value,
             double     *z)
 {
-  const double *c0 = side->c0;
-  double r = grid_rate (g);
-  double x = 1.0 / (1.0 + r);
-  double c = side->dir > 0 ? x : 1.0 + r;
-  double f = 0.0, df = 0.0, s = 0.0, s1 = 0.0, s2 = 0.0;
-  double v, sign, p;
+  double x;
+  Taylor t;
 
-  /* F, F', S, S' and S''/2 at c (0 · c + c_j is c_j exactly). */
-  for (int i = 0; i <= side->degree; i++)
-    {
-      double cj = c0[(ptrdiff_t) (side->degree - i) * side->stride];
+  point_of (side, g, &x, z);
+  side->taylor (side, *z, &t);
+  /* The grid value itself as the literal scan computes it, never fused. */
+  *value = npv_horner (side->flows, side->n, x);
+  return point_reach (side, &t, *value);
+}
 
-      s2 = s2 * c + s1;
-      s1 = s1 * c + s;
-      df = df * c + f;
-      s = s * c + fabs (cj);
-      f = f * c + cj;
-    }
-  v = npv_horner (side->flows, side->n, x);
-  *value = v;
-  *z = c;
+/* eval_point on both sides at once (same flows, same degree). */
+static void
+eval_points (const Side *a,
+             int         ga,
+             double     *value_a,
+             double     *z_a,
+             double     *run_a,
+             const Side *b,
+             int         gb,
+             double     *value_b,
+             double     *z_b,
+             double     *run_b)
+{
+  double xa, xb;
+  Taylor ta, tb;
 
-  if (f == 0.0 || v == 0.0 || (f > 0.0) != (v > 0.0))
-    return 0.0;
-  sign = f > 0.0 ? 1.0 : -1.0;
-  p = sign * f - 2.0 * side->eps * s - TINY;
-  if (!(p > 0.0))
-    return 0.0;
-  return quadratic_reach (p, sign * df + side->eps * s1 + TINY, 2.0 * s2 * (1.0 + side->eps));
+  point_of (a, ga, &xa, z_a);
+  point_of (b, gb, &xb, z_b);
+  a->taylor2 (a, *z_a, &ta, b, *z_b, &tb);
+  npv_horner2 (a->flows, a->n, xa, xb, value_a, value_b);
+  *run_a = point_reach (a, &ta, *value_a);
+  *run_b = point_reach (b, &tb, *value_b);
 }
 
 /* The grid point of rate r, rounded down or up (the callers correct it). */
@@ -404,30 +633,89 @@ run_end (const Side *side,
   return far;
 }
 
-static void
-scan_side (RootSet         *set,
-           const NpvParams *params,
-           const Side      *side)
-{
-  int g = GRID_ZERO;
-  double value, next, c;
-  double run = eval_point (side, g, &value, &c);
+/* Where one side of the scan stands: grid point g evaluated, with its
+ * value, z and run (eval_point). */
+typedef struct {
+  const Side *side;
+  int         g;
+  int         far;       /* the run's last grid point, once stepped */
+  double      value;
+  double      z;
+  double      run;
+  gboolean    done;
+} Cursor;
 
+/* Moves past the run of grid points sharing the sign of the current value;
+ * FALSE when that run reaches the side's end. */
+static gboolean
+cursor_advance (Cursor *k)
+{
+  const Side *side = k->side;
+
+  if (k->g == side->end)
+    return FALSE;
+  /* Grid points from g to far share the sign of value. */
+  k->far = k->run > 0.0 ? run_end (side, k->g, k->z, k->run) : k->g;
+  if (k->far == side->end)
+    return FALSE;
+  k->g = k->far + side->dir;
+  return TRUE;
+}
+
+/* After the evaluation of the cursor's new point: the neighbour pair of the
+ * literal scan, then the new point becomes the current one. */
+static void
+cursor_visit (Cursor          *k,
+              RootSet         *set,
+              const NpvParams *params,
+              double           next)
+{
+  visit (set, params, k->value, next, k->g, MIN (k->far, k->g));
+  k->value = next;
+}
+
+/* Both sides step from r = 0 outwards, each exactly as alone (the same
+ * points, the same brackets), but side by side, so that the two sides'
+ * evaluations overlap: each step is a chain of dependent divisions and
+ * Horner steps that leaves most of the processor idle.  The roots may
+ * arrive in another order, which root_set_add ignores. */
+static void
+scan_sides (RootSet         *set,
+            const NpvParams *params,
+            const Side      *down,
+            const Side      *up)
+{
+  Cursor k[2] = { { down, GRID_ZERO, GRID_ZERO, 0, 0, 0, FALSE },
+                  { up, GRID_ZERO, GRID_ZERO, 0, 0, 0, FALSE } };
+
+  eval_points (down, GRID_ZERO, &k[0].value, &k[0].z, &k[0].run,
+               up, GRID_ZERO, &k[1].value, &k[1].z, &k[1].run);
   /* Both sides start at r = 0; only one reports a zero there. */
-  if (side->dir > 0 && value == 0.0)
+  if (k[1].value == 0.0)
     root_set_add (set, 0.0);
 
-  while (g != side->end)
+  for (;;)
     {
-      /* Grid points from g to far share the sign of value. */
-      int far = run > 0.0 ? run_end (side, g, c, run) : g;
+      double next_down, next_up;
 
-      if (far == side->end)
+      for (int i = 0; i < 2; i++)
+        if (!k[i].done && !cursor_advance (&k[i]))
+          k[i].done = TRUE;
+      if (k[0].done && k[1].done)
         break;
-      g = far + side->dir;
-      run = eval_point (side, g, &next, &c);
-      visit (set, params, value, next, g, MIN (far, g));
-      value = next;
+      if (k[0].done || k[1].done)
+        {
+          Cursor *one = k[0].done ? &k[1] : &k[0];
+          double next;
+
+          one->run = eval_point (one->side, one->g, &next, &one->z);
+          cursor_visit (one, set, params, next);
+          continue;
+        }
+      eval_points (down, k[0].g, &next_down, &k[0].z, &k[0].run,
+                   up, k[1].g, &next_up, &k[1].z, &k[1].run);
+      cursor_visit (&k[0], set, params, next_down);
+      cursor_visit (&k[1], set, params, next_up);
     }
 }
 
@@ -482,11 +770,14 @@ kt_irr (const double *flows,
     {
       int degree = (int) (n - 1 - lead - trail);
       /* r ≥ 0: F(x) = Σ a_{lead+j} x^j;  r ≤ 0: F(y) = Σ a_{n−1−trail−j} y^j. */
-      Side up = { flows, n, degree, EPS_N (n), 1, GRID_LAST, flows + lead, 1 };
-      Side down = { flows, n, degree, EPS_N (n), -1, 0, flows + (n - 1 - trail), -1 };
+      void (*taylor) (const Side *, double, Taylor *) = taylor_func ();
+      void (*taylor2) (const Side *, double, Taylor *, const Side *, double, Taylor *)
+        = taylor2_func ();
+      Side up = { flows, n, degree, EPS_N (n), 1, GRID_LAST, flows + lead, 1, taylor, taylor2 };
+      Side down = { flows, n, degree, EPS_N (n), -1, 0, flows + (n - 1 - trail), -1, taylor,
+                    taylor2 };
 
-      scan_side (&set, &params, &down);
-      scan_side (&set, &params, &up);
+      scan_sides (&set, &params, &down, &up);
     }
   else
     scan_literal (&set, &params);

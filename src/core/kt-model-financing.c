@@ -58,11 +58,33 @@ schedule_fixed (KtModel     *model,
     }
 }
 
+/* The discount factors of schedule_sculpted() for loan j, into
+ * priv->sculpt_discount: (1 + r)^−(t − first + 1) over the repayment years,
+ * by the same divisions in the same order every time, so computed once for
+ * all the sculpting iterations (a chain of dependent divisions is slow). */
+static void
+sculpt_discount (KtModel *model,
+                 int      j)
+{
+  const KtModelCtx *ctx = &model->priv->ctx;
+  const KtModelLoan *ml = &model->loans[j];
+  double *discount = model->priv->sculpt_discount;
+  double d = 1.0;
+  int last = MIN (ml->maturity, ctx->n - 1);
+
+  for (int t = ml->first_repayment; t <= last; t++)
+    {
+      d /= 1.0 + ml->rate;
+      discount[t] = d;
+    }
+}
+
 /* §6: debt service_t = CFADS_t / τ in the repayment years, τ = PV(CFADS over
  * those years at the loan rate, from the start of the first) / balance then,
  * which is the COD balance since grace years pay interest only.  Years past
  * the contract have no CFADS: the window stops at N−1 (the maturity check
- * reports such a loan).  Returns how far the principal moved. */
+ * reports such a loan).  Needs sculpt_discount (j) first.  Returns how far
+ * the principal moved. */
 static double
 schedule_sculpted (KtModel *model,
                    int      j)
@@ -70,15 +92,13 @@ schedule_sculpted (KtModel *model,
   const KtModelCtx *ctx = &model->priv->ctx;
   KtModelLoan *ml = &model->loans[j];
   const double *cfads = model->y.cfads;
-  double r = ml->rate, balance = ml->cod_balance, pv = 0.0, discount = 1.0, moved = 0.0;
+  const double *discount = model->priv->sculpt_discount;
+  double r = ml->rate, balance = ml->cod_balance, pv = 0.0, moved = 0.0;
   int last = MIN (ml->maturity, ctx->n - 1);
   gboolean repay;
 
   for (int t = ml->first_repayment; t <= last; t++)
-    {
-      discount /= 1.0 + r;
-      pv += cfads[t] * discount;
-    }
+    pv += cfads[t] * discount[t];
   ml->tau = ml->cod_balance > 0.0 ? pv / ml->cod_balance : NAN;
   /* A τ ≤ 0 cannot repay: nothing is repaid and the checks report it. */
   repay = ml->cod_balance > 0.0 && pv > 0.0;
@@ -98,26 +118,70 @@ schedule_sculpted (KtModel *model,
   return moved;
 }
 
+/* §7: the part of each year's actual assessable income that the sculpting
+ * iterations do not move, into priv->assess_pre.  Assessable income is
+ *   revenue + state payments + sharing receipts − sharing payments
+ *   + guarantees − benefits (state, institute) − opex − R&D extra
+ *   − exempt S&T income − depreciation − loss on transfer − interest − FX loss,
+ * summed left to right; debt_pass() continues the same sum from here, so the
+ * result is the same double.  Only interest and the FX loss change with the
+ * schedule, and the guarantees too when the FX guarantee applies. */
 static void
-totals (KtModel *model)
+assessable_prefix (KtModel  *model,
+                   gboolean  fx)
+{
+  const KtModelCtx *ctx = &model->priv->ctx;
+  const KtModelYears *y = &model->y;
+  double *pre = model->priv->assess_pre;
+  gboolean deductible = ctx->rules->transfer_writeoff_deductible;
+
+  for (int t = 0; t < ctx->n; t++)
+    pre[t] = fx ? y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t]
+                  - y->sharing_payments[t]
+                : kt_model_operating_income (y, t) - y->depreciation[t]
+                  - (deductible ? y->loss_on_transfer[t] : 0.0);
+}
+
+/* The debt totals of every year, the FX guarantee on them (§9) and the
+ * actual assessable income (§7), in one pass: the sculpting loop runs this
+ * on every iteration, and each year needs only its own figures.  Needs
+ * assessable_prefix() first. */
+static void
+debt_pass (KtModel *model)
 {
   const KtModelCtx *ctx = &model->priv->ctx;
   KtModelYears *y = &model->y;
+  const double *pre = model->priv->assess_pre;
+  gboolean fx = ctx->data->sharing.fx_enabled;
+  gboolean deductible = ctx->rules->transfer_writeoff_deductible;
+  double *interest = y->interest, *principal = y->principal;
+  double *debt_service = y->debt_service, *debt_balance = y->debt_balance;
+  const KtModelLoan *loans = model->loans;
+  int n_loans = model->n_loans, n = ctx->n, c = ctx->c;
 
-  for (int t = 0; t < ctx->n; t++)
+  for (int t = 0; t < n; t++)
     {
-      double interest = 0.0, principal = 0.0, balance = 0.0;
+      double sum_interest = 0.0, sum_principal = 0.0, balance = 0.0, income = pre[t];
 
-      for (int j = 0; j < model->n_loans; j++)
+      for (int j = 0; j < n_loans; j++)
         {
-          interest += model->loans[j].interest[t];
-          principal += model->loans[j].principal[t];
-          balance += model->loans[j].balance[t];
+          sum_interest += loans[j].interest[t];
+          sum_principal += loans[j].principal[t];
+          balance += loans[j].balance[t];
         }
-      y->interest[t] = interest;
-      y->principal[t] = principal;
-      y->debt_service[t] = interest + principal;
-      y->debt_balance[t] = balance;
+      interest[t] = sum_interest;
+      principal[t] = sum_principal;
+      debt_service[t] = sum_interest + sum_principal;
+      debt_balance[t] = balance;
+      if (fx)
+        {
+          if (t >= c)
+            kt_model_fx_year (model, t);
+          income = income + y->guarantees[t] - y->benefit_state[t] - y->benefit_institute[t]
+                   - y->opex[t] - y->rd_extra[t] - y->st_exempt[t] - y->depreciation[t]
+                   - (deductible ? y->loss_on_transfer[t] : 0.0);
+        }
+      y->assessable[t] = income - sum_interest - y->fx_loss[t];
     }
 }
 
@@ -140,8 +204,9 @@ void
 kt_model_financing (KtModel *model)
 {
   const KtModelCtx *ctx = &model->priv->ctx;
-  gboolean sculpted = FALSE;
+  int n_sculpted = 0;
 
+  kt_model_fx_prepare (model);
   for (int j = 0; j < model->n_loans; j++)
     {
       const KtLoan *loan = &g_array_index (ctx->data->loans, KtLoan, j);
@@ -151,19 +216,19 @@ kt_model_financing (KtModel *model)
         {
           /* First guess: an annuity, what sculpting gives on flat CFADS;
            * CFADS then moves the schedule. */
-          sculpted = TRUE;
+          n_sculpted++;
           schedule_fixed (model, j, KT_REPAYMENT_ANNUITY);
         }
       else
         schedule_fixed (model, j, ctx->rd_stopped ? KT_REPAYMENT_EQUAL_PRINCIPAL : loan->repayment);
     }
 
-  totals (model);
-  kt_model_fx (model);
-  kt_model_tax_actual (model);
+  assessable_prefix (model, ctx->data->sharing.fx_enabled);
+  debt_pass (model);
+  kt_model_cit_actual (model);
   cfads (model);
   model->priv->sculpt_converged = TRUE;
-  if (!sculpted)
+  if (n_sculpted == 0)
     return;
 
   /* §6: tax and CFADS are recomputed until the schedule moves < 1 đồng. */
@@ -175,14 +240,18 @@ kt_model_financing (KtModel *model)
         if (g_array_index (ctx->data->loans, KtLoan, j).repayment == KT_REPAYMENT_SCULPTED
             && !ctx->rd_stopped)
           {
-            /* Not inside MAX (): it would run twice. */
-            double by = schedule_sculpted (model, j);
+            double by;
 
+            /* One scratch series serves every sculpted loan: refilled when
+             * there are several. */
+            if (i == 1 || n_sculpted > 1)
+              sculpt_discount (model, j);
+            /* Not inside MAX (): it would run twice. */
+            by = schedule_sculpted (model, j);
             moved = MAX (moved, by);
           }
-      totals (model);
-      kt_model_fx (model);
-      kt_model_tax_actual (model);
+      debt_pass (model);
+      kt_model_cit_actual (model);
       cfads (model);
       model->r.sculpt_iterations = i;
       if (moved < 1.0)

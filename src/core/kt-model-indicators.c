@@ -344,6 +344,15 @@ break_even (KtModel *model)
       model->r.break_even_volume = 1.0;
       return;
     }
+  /* The probe at volume 1 is the project NPV itself: every term the volume
+   * moves is then added as 0, the working capital and tax as if no debt come
+   * out as in the evaluation, and the flows are discounted alike
+   * (tests/test-simulation.c checks it bit for bit).  GSL's brent probes the
+   * bracket's ends, and 1 is one of them when bracket_near's first step or
+   * the bracket [0, 1] holds the root: that saves a whole CIT computation. */
+  model->priv->memo_volume[0] = 1.0;
+  model->priv->memo_npv[0] = at_one;
+  model->priv->memo_count = 1;
   slope = volume_slope (model);
   if (bracket_near (model, slope, &lo, &hi, &f_lo, &f_hi))
     ;

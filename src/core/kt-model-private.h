@@ -51,6 +51,10 @@ struct _KtModelPrivate {
   double     *be_used;
   double     *be_taxable;
   double     *be_rate;
+  double     *fx_move;          /* (1 + FX depreciation)^t, once per evaluation (§9) */
+  double     *sculpt_discount;  /* a sculpted loan's discount factors (§6) */
+  double     *assess_pre;       /* assessable income less what sculpting moves (§7) */
+  gboolean   *fx_loan;          /* cap_loans: the loan's debt service is in foreign currency */
   double     *lu;               /* C × C system of §6, GSL band storage C × (3C − 2) */
   double     *rhs;
   guint      *pivots;
@@ -78,6 +82,40 @@ kt_model_escalation_factor (double e,
   return pow (1.0 + e, t - t_base);
 }
 
+/* §9: the FX guarantee of year t ≥ C on the debt service of the loans in
+ * foreign currency (kt_model_fx_prepare() first).  Inline, as the sculpting
+ * loop runs it year by year with the debt totals and assessable income. */
+static inline void
+kt_model_fx_year (KtModel *model,
+                  int      t)
+{
+  const KtModelPrivate *priv = model->priv;
+  const KtRiskSharing *sh = &priv->ctx.data->sharing;
+  KtModelYears *y = &model->y;
+  double service = 0.0, move = priv->fx_move[t];
+
+  for (int j = 0; j < model->n_loans; j++)
+    if (priv->fx_loan[j])
+      service += model->loans[j].interest[t] + model->loans[j].principal[t];
+  /* A sculpted schedule may redraw (negative principal): only a positive
+   * debt service is converted. */
+  service = sh->fx_share * MAX (0.0, service);
+  y->fx_loss[t] = service * (move - 1.0);
+  y->fx_payout[t] = service * MAX (0.0, move - (1.0 + sh->fx_band));
+  y->guarantees[t] = y->mrg[t] + y->fx_payout[t] + y->rd_compensation[t];
+}
+
+/* §7 assessable income common to both views, before depreciation, the
+ * write-off and interest. */
+static inline double
+kt_model_operating_income (const KtModelYears *y,
+                           int                 t)
+{
+  return y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t] - y->sharing_payments[t]
+         + y->guarantees[t] - y->benefit_state[t] - y->benefit_institute[t] - y->opex[t]
+         - y->rd_extra[t] - y->st_exempt[t];
+}
+
 /* Relative tolerance of MODEL.md (1e-9 or 1 đồng, whichever is larger). */
 static inline double
 kt_model_tolerance (double magnitude)
@@ -90,7 +128,8 @@ void   kt_model_operations    (KtModel *model);                  /* §5 */
 void   kt_model_investment    (KtModel *model);                  /* §3, §6 construction */
 void   kt_model_depreciation  (KtModel *model);                  /* §4 */
 void   kt_model_financing     (KtModel *model);                  /* §6, §7 actual tax, CFADS */
-void   kt_model_tax_actual    (KtModel *model);                  /* §7, needs interest */
+/* §7 actual tax on y.assessable (kt-model-financing.c fills it, with interest). */
+void   kt_model_cit_actual    (KtModel *model);
 void   kt_model_tax_no_debt   (KtModel *model);                  /* §8 */
 void   kt_model_statements    (KtModel *model);                  /* §8 */
 void   kt_model_indicators    (KtModel *model);                  /* §8 */
@@ -99,7 +138,7 @@ void   kt_model_indicators    (KtModel *model);                  /* §8 */
  * whenever the debt service moves (inside the sculpting loop). */
 void   kt_model_sharing       (KtModel *model);
 void   kt_model_rd_compensation (KtModel *model);
-void   kt_model_fx            (KtModel *model);
+void   kt_model_fx_prepare    (KtModel *model);   /* then kt_model_fx_year() per year */
 /* The state's side of §8 and §9: fiscal flow, outlays, receipts, PVs. */
 void   kt_model_state         (KtModel *model);
 

@@ -167,34 +167,27 @@ kt_model_rd_compensation (KtModel *model)
                               + y->rd_compensation[ctx->n - 1];
 }
 
-/* §9: the FX guarantee on the debt service of the year. */
+/* The exchange-rate path of §9, computed once: kt_model_fx_year runs in
+ * every sculpting iteration, and a pow() per year there cost more than the rest of
+ * the guarantee.  Each value is the same pow() as before, so nothing moves. */
 void
-kt_model_fx (KtModel *model)
+kt_model_fx_prepare (KtModel *model)
 {
-  const KtModelCtx *ctx = &model->priv->ctx;
+  KtModelPrivate *priv = model->priv;
+  const KtModelCtx *ctx = &priv->ctx;
   const KtProjectData *data = ctx->data;
   const KtRiskSharing *sh = &data->sharing;
-  KtModelYears *y = &model->y;
   gboolean any_flagged = FALSE;
 
   if (!sh->fx_enabled)
     return;
+  for (int t = ctx->c; t < ctx->n; t++)
+    priv->fx_move[t] = pow (1.0 + sh->fx_depreciation, t);
+  /* The loans flagged foreign currency, all of them when none is. */
   for (int j = 0; j < model->n_loans; j++)
     any_flagged |= g_array_index (data->loans, KtLoan, j).foreign_currency;
-  for (int t = ctx->c; t < ctx->n; t++)
-    {
-      double service = 0.0, move = pow (1.0 + sh->fx_depreciation, t);
-
-      for (int j = 0; j < model->n_loans; j++)
-        if (!any_flagged || g_array_index (data->loans, KtLoan, j).foreign_currency)
-          service += model->loans[j].interest[t] + model->loans[j].principal[t];
-      /* A sculpted schedule may redraw (negative principal): only a
-       * positive debt service is converted. */
-      service = sh->fx_share * MAX (0.0, service);
-      y->fx_loss[t] = service * (move - 1.0);
-      y->fx_payout[t] = service * MAX (0.0, move - (1.0 + sh->fx_band));
-      y->guarantees[t] = y->mrg[t] + y->fx_payout[t] + y->rd_compensation[t];
-    }
+  for (int j = 0; j < model->n_loans; j++)
+    priv->fx_loan[j] = !any_flagged || g_array_index (data->loans, KtLoan, j).foreign_currency;
 }
 
 /* §8: the state's flow: − support − service payments − payouts − downside

@@ -5,6 +5,32 @@
 
 #include "kt-model-private.h"
 
+/* §8 cash flows only, as kt_model_statements() computes them: what Monte
+ * Carlo summarises (kt_model_set_outcomes_only) needs nothing else. */
+static void
+flows_only (KtModel *model)
+{
+  const KtModelCtx *ctx = &model->priv->ctx;
+  KtModelYears *y = &model->y;
+
+  for (int t = 0; t < ctx->n; t++)
+    {
+      double replacement = y->replacement[t] + y->replacement_duty[t];
+      double distribution = 0.0;
+
+      if (t >= ctx->c)
+        distribution = y->cfads[t] - y->debt_service[t] + y->transfer_price[t];
+      y->distributions[t] = distribution;
+      y->equity_flow[t] = -y->equity[t] + distribution + y->terminal_equity[t];
+      y->project_flow[t] = y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t]
+                           - y->sharing_payments[t] + y->guarantees[t] - y->fx_payout[t]
+                           - y->benefit_state[t] - y->benefit_institute[t] - y->opex[t]
+                           - y->capex[t] - y->contingency[t] - y->duty[t] - replacement
+                           - y->delta_nwc[t] - y->tax_nd[t] + y->terminal_project[t]
+                           + y->transfer_price[t];
+    }
+}
+
 void
 kt_model_statements (KtModel *model)
 {
@@ -21,6 +47,11 @@ kt_model_statements (KtModel *model)
     y->terminal_equity[last] = (data->terms.salvage_value >= 0.0 ? data->terms.salvage_value
                                                                  : priv->nbv_end)
                                - y->debt_balance[last];
+  if (priv->outcomes_only)
+    {
+      flows_only (model);
+      return;
+    }
 
   for (int t = 0; t < ctx->n; t++)
     {

@@ -99,7 +99,7 @@ kt_model_cit (const KtRules *rules,
   for (int t = 0; t < n; t++)
     {
       double income = assessable[t];
-      double used = 0.0, year_rate, factor = 1.0, expired = 0.0;
+      double used = 0.0, year_rate, factor = 1.0, expired = 0.0, taxable_t, rate_t;
 
       pool[t] = 0.0;
       /* §7: a loss of year y offsets years y+1 … y+carry, oldest first, also
@@ -107,8 +107,13 @@ kt_model_cit (const KtRules *rules,
       if (income > 0.0 && carried > 0.0)
         for (int y = MAX (0, t - carry); y < t && used < income; y++)
           {
-            double take = MIN (pool[y], income - used);
+            double take;
 
+            /* An empty year (pools are never −0) would take 0 and change
+             * nothing: skipped, it stays off the chain of `used`. */
+            if (pool[y] == 0.0)
+              continue;
+            take = MIN (pool[y], income - used);
             pool[y] -= take;
             used += take;
           }
@@ -132,27 +137,20 @@ kt_model_cit (const KtRules *rules,
       else if (t >= exempt_end && t < reduced_end)
         factor = 0.5;
 
+      /* Through locals: the stores might alias, and reading them back would
+       * wait on each store. */
+      taxable_t = income > 0.0 ? income - used : 0.0;
+      rate_t = year_rate * factor;
       loss_used[t] = used;
-      taxable[t] = income > 0.0 ? income - used : 0.0;
-      rate[t] = year_rate * factor;
-      tax[t] = taxable[t] * rate[t];
+      taxable[t] = taxable_t;
+      rate[t] = rate_t;
+      tax[t] = taxable_t * rate_t;
       if (loss_expired != NULL)
         loss_expired[t] = expired;
       if (loss_pool != NULL)
         loss_pool[t] = carried;
     }
   return holiday;
-}
-
-/* §7 assessable income common to both views, before depreciation, the
- * write-off and interest. */
-static inline double
-operating_income (const KtModelYears *y,
-                  int                 t)
-{
-  return y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t] - y->sharing_payments[t]
-         + y->guarantees[t] - y->benefit_state[t] - y->benefit_institute[t] - y->opex[t]
-         - y->rd_extra[t] - y->st_exempt[t];
 }
 
 /* §8: tax as if there were no debt: no interest, no depreciation or
@@ -179,7 +177,7 @@ kt_model_tax_no_debt (KtModel *model)
                                    : 0.0;
 
       /* The FX payout is financing (§9): not in tax as if there were no debt. */
-      y->assessable_nd[t] = operating_income (y, t) - y->fx_payout[t]
+      y->assessable_nd[t] = kt_model_operating_income (y, t) - y->fx_payout[t]
                             - (y->depreciation[t] - y->depreciation_idc[t]) - transfer;
     }
   model->r.first_revenue_year = kt_model_first_revenue_year (y->revenue, y->state_payments,
@@ -190,18 +188,14 @@ kt_model_tax_no_debt (KtModel *model)
                                             NULL, NULL, y->taxable_nd, y->cit_rate_nd, y->tax_nd);
 }
 
+/* §7 on the actual assessable income already in y.assessable. */
 void
-kt_model_tax_actual (KtModel *model)
+kt_model_cit_actual (KtModel *model)
 {
   KtModelPrivate *priv = model->priv;
   const KtModelCtx *ctx = &priv->ctx;
   KtModelYears *y = &model->y;
-  gboolean deductible = ctx->rules->transfer_writeoff_deductible;
 
-  for (int t = 0; t < ctx->n; t++)
-    y->assessable[t] = operating_income (y, t) - y->depreciation[t]
-                       - (deductible ? y->loss_on_transfer[t] : 0.0) - y->interest[t]
-                       - y->fx_loss[t];
   model->r.holiday_start = kt_model_cit (ctx->rules, ctx->data->incentive, ctx->n,
                                          model->r.first_revenue_year, y->assessable,
                                          priv->standard_rate, priv->pool, y->loss_used,

@@ -10,7 +10,7 @@
 
 #define N_SERIES (sizeof (KtModelYears) / sizeof (double *))
 #define N_LOAN_SERIES 6
-#define N_SCRATCH 15
+#define N_SCRATCH 18
 
 /* KtModelYears is bound by treating it as an array of pointers. */
 G_STATIC_ASSERT (sizeof (KtModelYears) % sizeof (double *) == 0);
@@ -45,12 +45,14 @@ release (KtModel *model)
   g_free (priv->block);
   g_free (priv->asset_spend);
   g_free (priv->pivots);
+  g_free (priv->fx_loan);
   g_free (model->loans);
   g_free (model->assets);
   g_free (model->findings);
   priv->block = NULL;
   priv->asset_spend = NULL;
   priv->pivots = NULL;
+  priv->fx_loan = NULL;
   model->loans = NULL;
   model->assets = NULL;
   model->findings = NULL;
@@ -80,6 +82,7 @@ reserve (KtModel *model,
           + 3 * stride * stride;
   priv->block = g_new0 (double, total);
   priv->pivots = g_new0 (guint, stride);
+  priv->fx_loan = g_new0 (gboolean, MAX (loans, 1));
   model->loans = g_new0 (KtModelLoan, MAX (loans, 1));
   model->assets = g_new0 (KtModelAsset, MAX (assets, 1));
   priv->asset_spend = g_new0 (double *, MAX (assets, 1));
@@ -118,6 +121,9 @@ reserve (KtModel *model,
   priv->be_used = p, p += stride;
   priv->be_taxable = p, p += stride;
   priv->be_rate = p, p += stride;
+  priv->fx_move = p, p += stride;
+  priv->sculpt_discount = p, p += stride;
+  priv->assess_pre = p, p += stride;
   priv->rhs = p, p += stride;
   priv->lu = p, p += 3 * stride * stride;
   g_assert (p == priv->block + total);

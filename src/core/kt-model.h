@@ -315,9 +315,11 @@ gboolean    kt_model_evaluate          (KtModel             *model,
                                         const KtDrivers     *drivers);
 /* Monte Carlo needs only the outcomes it summarises: with `outcomes_only`,
  * later evaluations of this workspace skip the economic flow's indicators,
- * break-even, MIRR, the paybacks and the checks (left NAN / not run).  Every
- * statement and the project, equity, debt and fiscal indicators are computed
- * as always. */
+ * break-even, MIRR, the paybacks and the checks (left NAN / not run), and of
+ * the statements compute only the cash flows (distributions, equity and
+ * project flows); the income statement, cash-flow statement, balance sheet
+ * and sources and uses stay 0.  Every other series and the project, equity,
+ * debt and fiscal indicators are computed as always. */
 void        kt_model_set_outcomes_only (KtModel             *model,
                                         gboolean             outcomes_only);
 /* Reruns the checks on the model's figures, e.g. after a caller changed them. */

@@ -48,6 +48,12 @@ typedef struct {
   KtProjectData    scratch;
   gboolean         has_scratch;
   KtTopK          *top;                             /* max_years */
+  /* The current block's per-year figures, copied to the Run when it ends:
+   * neighbouring blocks' slots share cache lines, and two threads writing
+   * them on every iteration would fight over those lines. */
+  KtMoments       *moments;                         /* max_years */
+  guint32         *nonzero;
+  guint32         *positive;
   gboolean         report;                          /* the calling thread reports progress */
 } Worker;
 
@@ -59,13 +65,18 @@ process_block (Worker *w,
   const KtSampler *s = run->sampler;
   int start = b * KT_SAMPLER_BLOCK;
   int len = MIN (KT_SAMPLER_BLOCK, run->iterations - start);
-  KtMoments *moments = run->year_moments + (gsize) b * run->max_years;
-  guint32 *nonzero = run->year_nonzero + (gsize) b * run->max_years;
-  guint32 *positive = run->year_positive + (gsize) b * run->max_years;
+  KtMoments *moments = w->moments;
+  guint32 *nonzero = w->nonzero;
+  guint32 *positive = w->positive;
+  guint32 multiple_project = 0, multiple_equity = 0;
   KtProjectData *scratch = w->has_scratch ? &w->scratch : NULL;
   double vals[KT_N_DRIVERS], out[KT_N_OUTCOMES];
   KtDriverValues dv;
+  gsize ny = (gsize) run->max_years;
 
+  memset (moments, 0, sizeof (KtMoments) * ny);
+  memset (nonzero, 0, sizeof (guint32) * ny);
+  memset (positive, 0, sizeof (guint32) * ny);
   kt_sampler_stream_start (w->stream, b, len);
   for (int i = 0; i < len; i++)
     {
@@ -87,8 +98,8 @@ process_block (Worker *w,
         run->values[k][idx] = out[k];
       if (idx < run->rank_n)
         memcpy (run->draws + idx * s->n_drivers, vals, sizeof (double) * s->n_drivers);
-      run->block_multiple[2 * b] += m->r.project_irr.status == KT_IRR_MULTIPLE;
-      run->block_multiple[2 * b + 1] += m->r.equity_irr.status == KT_IRR_MULTIPLE;
+      multiple_project += m->r.project_irr.status == KT_IRR_MULTIPLE;
+      multiple_equity += m->r.equity_irr.status == KT_IRR_MULTIPLE;
 
       /* Payouts are mostly 0: only the non-zero ones enter the moments,
        * the zeros are added back per block when merging. */
@@ -105,6 +116,11 @@ process_block (Worker *w,
           kt_top_k_push (&w->top[t], p);
         }
     }
+  memcpy (run->year_moments + b * ny, moments, sizeof (KtMoments) * ny);
+  memcpy (run->year_nonzero + b * ny, nonzero, sizeof (guint32) * ny);
+  memcpy (run->year_positive + b * ny, positive, sizeof (guint32) * ny);
+  run->block_multiple[2 * b] = multiple_project;
+  run->block_multiple[2 * b + 1] = multiple_equity;
   return TRUE;
 }
 
@@ -153,6 +169,9 @@ worker_new (Run *run,
       kt_project_data_copy (&w->scratch, run->data);
       w->has_scratch = TRUE;
     }
+  w->moments = g_new0 (KtMoments, run->max_years);
+  w->nonzero = g_new0 (guint32, run->max_years);
+  w->positive = g_new0 (guint32, run->max_years);
   w->top = g_new0 (KtTopK, run->max_years);
   for (int t = 0; t < run->max_years; t++)
     kt_top_k_init (&w->top[t], run->top_k);
@@ -169,6 +188,9 @@ worker_free (Worker *w)
   for (int t = 0; t < w->run->max_years; t++)
     kt_top_k_clear (&w->top[t]);
   g_free (w->top);
+  g_free (w->moments);
+  g_free (w->nonzero);
+  g_free (w->positive);
   g_free (w);
 }
 
@@ -292,25 +314,32 @@ summarise_years (Run                *run,
     }
 }
 
-static void
-summarise (Run                *run,
-           KtSimulationResult *result)
+/* One thread's share of the summary: the drivers' ranks and summaries
+ * (drivers drv_first … drv_last − 1) and the outcomes' sorts and summaries
+ * (out_first … out_last − 1).  Each column is worked on alone, so the result
+ * does not depend on how the shares are cut. */
+typedef struct {
+  Run                *run;
+  KtSimulationResult *result;
+  const double       *npv_ranks;
+  int                 drv_first, drv_last;
+  int                 out_first, out_last;
+  double             *scratch;   /* iterations values */
+  double             *column;    /* rank_n values */
+  double             *work;      /* 2 rank_n values */
+} SummaryJob;
+
+static gpointer
+summary_job (gpointer user_data)
 {
+  SummaryJob *job = user_data;
+  Run *run = job->run;
   const KtSampler *s = run->sampler;
   gsize n = (gsize) run->iterations;
-  g_autofree double *column = g_new (double, MAX (run->rank_n, 1));
-  g_autofree double *work = g_new (double, 2 * MAX (run->rank_n, 1));
-  g_autofree double *npv_ranks = g_new (double, MAX (run->rank_n, 1));
-  g_autofree double *scratch = g_new (double, n);
-  gsize below = 0, dscr_below = 0, dscr_defined = 0, irr_below = 0;
 
-  /* Ranks first: they pair each draw with its own NPV, which sorting undoes. */
-  kt_stats_ranks (run->values[KT_OUTCOME_PROJECT_NPV], run->rank_n, npv_ranks);
-  result->rank_sample = run->rank_n;
-  result->n_drivers = s->n_drivers;
-  for (int d = 0; d < s->n_drivers; d++)
+  for (int d = job->drv_first; d < job->drv_last; d++)
     {
-      KtSimulationDriver *rd = &result->drivers[d];
+      KtSimulationDriver *rd = &job->result->drivers[d];
       const KtSamplerDriver *sd = &s->drivers[d];
       gsize m;
 
@@ -320,12 +349,72 @@ summarise (Run                *run,
       rd->reference = sd->reference;
       rd->correlated = sd->copula >= 0;
       for (gsize i = 0; i < run->rank_n; i++)
-        column[i] = run->draws[i * s->n_drivers + d];
-      kt_stats_ranks (column, run->rank_n, work);
-      rd->spearman_npv = run->rank_n > 1 ? kt_stats_pearson (work, npv_ranks, run->rank_n) : NAN;
-      m = kt_stats_sort_finite (column, run->rank_n, work);
-      kt_summary_from_sorted (column, m, run->rank_n - m, &rd->draws);
+        job->column[i] = run->draws[i * s->n_drivers + d];
+      kt_stats_ranks (job->column, run->rank_n, job->work);
+      rd->spearman_npv = run->rank_n > 1
+                         ? kt_stats_pearson (job->work, job->npv_ranks, run->rank_n) : NAN;
+      m = kt_stats_sort_finite (job->column, run->rank_n, job->work);
+      kt_summary_from_sorted (job->column, m, run->rank_n - m, &rd->draws);
     }
+  for (int k = job->out_first; k < job->out_last; k++)
+    {
+      KtSimulationOutcome *o = &job->result->outcomes[k];
+      gsize m = kt_stats_sort_finite (run->values[k], n, job->scratch);
+
+      kt_summary_from_sorted (run->values[k], m, n - m, &o->summary);
+    }
+  return NULL;
+}
+
+static void
+summary_job_init (SummaryJob         *job,
+                  Run                *run,
+                  KtSimulationResult *result,
+                  const double       *npv_ranks,
+                  int                 share,
+                  int                 n_shares)
+{
+  int nd = run->sampler->n_drivers;
+
+  job->run = run;
+  job->result = result;
+  job->npv_ranks = npv_ranks;
+  job->drv_first = nd * share / n_shares;
+  job->drv_last = nd * (share + 1) / n_shares;
+  job->out_first = KT_N_OUTCOMES * share / n_shares;
+  job->out_last = KT_N_OUTCOMES * (share + 1) / n_shares;
+  job->scratch = g_new (double, MAX (run->iterations, 1));
+  job->column = g_new (double, MAX (run->rank_n, 1));
+  job->work = g_new (double, 2 * MAX (run->rank_n, 1));
+}
+
+static void
+summary_job_clear (SummaryJob *job)
+{
+  g_free (job->scratch);
+  g_free (job->column);
+  g_free (job->work);
+}
+
+static void
+summarise (Run                *run,
+           KtSimulationResult *result,
+           int                 n_threads)
+{
+  const KtSampler *s = run->sampler;
+  gsize n = (gsize) run->iterations;
+  g_autofree double *npv_ranks = g_new (double, MAX (run->rank_n, 1));
+  gsize below = 0, dscr_below = 0, dscr_defined = 0, irr_below = 0;
+  /* Sorting is most of the summary: with several threads, a helper takes
+   * half of the drivers and outcomes. */
+  int n_shares = n_threads > 1 && n >= 2 * KT_SAMPLER_BLOCK ? 2 : 1;
+  SummaryJob jobs[2];
+  GThread *helper = NULL;
+
+  /* Ranks first: they pair each draw with its own NPV, which sorting undoes. */
+  kt_stats_ranks (run->values[KT_OUTCOME_PROJECT_NPV], run->rank_n, npv_ranks);
+  result->rank_sample = run->rank_n;
+  result->n_drivers = s->n_drivers;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -349,14 +438,18 @@ summarise (Run                *run,
       result->outcomes[KT_OUTCOME_PROJECT_IRR].n_multiple += run->block_multiple[2 * b];
       result->outcomes[KT_OUTCOME_EQUITY_IRR].n_multiple += run->block_multiple[2 * b + 1];
     }
+  /* The columns are sorted in place: after the counts above. */
+  for (int i = 0; i < n_shares; i++)
+    summary_job_init (&jobs[i], run, result, npv_ranks, i, n_shares);
+  if (n_shares > 1)
+    helper = g_thread_new ("kt-summary", summary_job, &jobs[1]);
+  summary_job (&jobs[0]);
+  if (helper != NULL)
+    g_thread_join (helper);
+  for (int i = 0; i < n_shares; i++)
+    summary_job_clear (&jobs[i]);
   for (int k = 0; k < KT_N_OUTCOMES; k++)
-    {
-      KtSimulationOutcome *o = &result->outcomes[k];
-      gsize m = kt_stats_sort_finite (run->values[k], n, scratch);
-
-      kt_summary_from_sorted (run->values[k], m, n - m, &o->summary);
-      o->sorted = g_steal_pointer (&run->values[k]);
-    }
+    result->outcomes[k].sorted = g_steal_pointer (&run->values[k]);
   result->state_payout_expected = result->outcomes[KT_OUTCOME_STATE_PAYOUTS].summary.mean;
   result->state_payout_p95 = result->outcomes[KT_OUTCOME_STATE_PAYOUTS].summary.p95;
 }
@@ -473,7 +566,7 @@ kt_simulation_run (const KtProjectData       *data,
       result->correlation = g_memdup2 (sampler->correlation,
                                        sizeof (double) * sampler->n_copula * sampler->n_copula);
       summarise_years (&run, workers, n_threads, result);
-      summarise (&run, result);
+      summarise (&run, result, n_threads);
       result->problems = g_steal_pointer (&problems);
       result->seconds = (g_get_monotonic_time () - started) / 1e6;
       if (options->progress != NULL)
