@@ -17,8 +17,9 @@ valid = os.path.join(files, 'valid.khathi')
 failures = []
 
 
-def run(*args):
-    result = subprocess.run([cli, 'validate', *args], capture_output=True, text=True, timeout=30)
+def run(*args, env=None):
+    result = subprocess.run([cli, 'validate', *args], capture_output=True, text=True, timeout=30,
+                            env=env)
     return result.returncode, result.stderr
 
 
@@ -97,6 +98,17 @@ with tempfile.TemporaryDirectory(prefix='khathi-cli-test-') as tmp:
     check('capex years at the amounts line',
           has_line(err, capex, line_number(capex, '<amounts>8000000000</amounts>'),
                    '[investment/capex/2/amounts]'), err)
+
+    # Numbers in messages follow the UI language (DOMAIN.md §9), never "%g".
+    shares = variant('shares.khathi', '<share-of-debt>1</share-of-debt>', '<share-of-debt>0.455</share-of-debt>')
+    status, err = run(shares, env=dict(os.environ, LANGUAGE='en'))
+    check('loan shares exits 1', status == 1, 'status %d, stderr %r' % (status, err))
+    check('loan shares in English numbers', '45.5\u00a0%' in err, err)
+    status, err = run(shares, env=dict(os.environ, LANGUAGE='vi'))
+    check('loan shares in Vietnamese numbers', '45,5\u00a0%' in err and '45.5' not in err, err)
+    rng = variant('range.khathi', '<iterations>20000<', '<iterations>50<')
+    status, err = run(rng, env=dict(os.environ, LANGUAGE='vi'))
+    check('range bounds grouped the Vietnamese way', '100.000.000' in err and 'e+' not in err, err)
 
     # Warnings alone keep the file valid; --quiet hides them.
     warning = variant('warning.khathi', '<method>straight-line</method>\n        <share-imported>0</share-imported>',

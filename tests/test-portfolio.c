@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kt-claims.h"
 #include "kt-portfolio-db.h"
 #include "kt-project-file.h"
 #include "kt-rubric.h"
@@ -166,6 +167,11 @@ assert_verifies (KtPortfolioDb *db)
   g_assert_cmpint (strlen (head), ==, 64);
 }
 
+/* Undoes migration 2 → 3 in a raw connection (the state a version 2 file is in). */
+#define DOWNGRADE_TO_V2 \
+  "DROP TRIGGER claim_check_no_update; DROP TRIGGER claim_check_no_delete; DROP TABLE claim_check;" \
+  "ALTER TABLE submission DROP COLUMN claims_mismatched;"
+
 /* ---- tests ---- */
 
 static void
@@ -205,14 +211,210 @@ test_migrate_v1 (Fixture       *f,
   import_sample (db, samples[0]);
   g_clear_pointer (&db, kt_portfolio_db_free);
   g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "DROP INDEX score_appraiser; DROP INDEX submission_imported_by;"
-                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, DOWNGRADE_TO_V2 "DROP INDEX score_appraiser;"
+                                      "DROP INDEX submission_imported_by; PRAGMA user_version = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
   db = open_db (f);
   raw = kt_portfolio_db_get_handle (db);
-  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, KT_PORTFOLIO_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'score_appraiser'"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'claim_check'"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM submission"), ==, 1);
+}
+
+static char *
+read_test_file (const char *name,
+                gsize      *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", name, NULL);
+  char *data = NULL;
+  GError *error = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static gint64
+import_test_file (KtPortfolioDb *db,
+                  const char    *name)
+{
+  gsize len;
+  g_autofree char *data = read_test_file (name, &len);
+  KtImportResult r;
+  GError *error = NULL;
+
+  g_assert_true (kt_portfolio_db_import_data (db, data, len, name, "Tester", NULL, &r, &error));
+  g_assert_no_error (error);
+  return r.id;
+}
+
+/* A file left at schema 2 (before claimed figures) keeps its submissions,
+ * which claim nothing, and checks the claims of new imports. */
+static void
+test_migrate_v2 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (KtPortfolioDb) db = open_db (f);
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (KtSubmission) old = NULL;
+  g_autoptr (KtSubmission) wrong = NULL;
+  sqlite3 *raw = NULL;
+  GError *error = NULL;
+  gint64 old_id, wrong_id;
+
+  old_id = import_sample (db, samples[1]);
+  g_clear_pointer (&db, kt_portfolio_db_free);
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, DOWNGRADE_TO_V2 "PRAGMA user_version = 2", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM pragma_table_info ('submission')"
+                                 " WHERE name = 'claims_mismatched'"), ==, 0);
+  sqlite3_close (raw);
+
+  db = open_db (f);
+  raw = kt_portfolio_db_get_handle (db);
+  g_assert_cmpint (kt_portfolio_db_get_schema_version (db), ==, 3);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM claim_check"), ==, 0);
+  old = kt_portfolio_db_get (db, old_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (old->n_claims_mismatched, ==, 0);
+  g_assert_true (old->ind.project_npv > 2.1e10);
+  claims = kt_portfolio_db_get_claims (db, old_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claims->len, ==, 0);
+
+  wrong_id = import_test_file (db, "wrong-claim.khathi");
+  wrong = kt_portfolio_db_get (db, wrong_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wrong->n_claims_mismatched, ==, 1);
+  rows = kt_portfolio_db_list (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (((KtSubmission *) rows->pdata[0])->n_claims_mismatched, ==, 0);
+  g_assert_cmpint (((KtSubmission *) rows->pdata[1])->n_claims_mismatched, ==, 1);
+  /* The protecting triggers of the new table are in place and verified. */
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM claim_check", NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  assert_verifies (db);
+}
+
+/* The claims are checked against the recomputation and never used: the
+ * samples, stamped by this engine, agree; the copy with a wrong NPV is
+ * flagged on that figure alone and gets the sample's own figures. */
+static void
+test_claims_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (KtPortfolioDb) db = open_db (f);
+  g_autoptr (KtSubmission) sample = NULL;
+  g_autoptr (KtSubmission) wrong = NULL;
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autofree char *results = NULL;
+  GError *error = NULL;
+  gint64 sample_id = 0, wrong_id;
+  double own_npv = NAN;
+  guint n_mismatched = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr (GPtrArray) checks = NULL;
+      g_autoptr (KtSubmission) s = NULL;
+      gint64 id = import_sample (db, samples[i]);
+
+      if (i == 0)
+        sample_id = id;
+      checks = kt_portfolio_db_get_claims (db, id, &error);
+      g_assert_no_error (error);
+      /* Every figure is defined for the samples, so all eleven are claimed. */
+      g_assert_cmpuint (checks->len, ==, 11);
+      for (guint k = 0; k < checks->len; k++)
+        {
+          const KtClaimCheck *c = checks->pdata[k];
+
+          if (!c->matches)
+            g_test_message ("%s: %s claimed %.17g, recomputed %.17g", samples[i], c->key,
+                            c->claimed, c->recomputed);
+          g_assert_true (c->matches);
+          g_assert_nonnull (c->label);
+        }
+      s = kt_portfolio_db_get (db, id, &error);
+      g_assert_cmpint (s->n_claims_mismatched, ==, 0);
+    }
+
+  sample = kt_portfolio_db_get (db, sample_id, &error);
+  g_assert_no_error (error);
+  own_npv = sample->ind.project_npv;
+  wrong_id = import_test_file (db, "wrong-claim.khathi");
+  claims = kt_portfolio_db_get_claims (db, wrong_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claims->len, ==, 11);
+  for (guint k = 0; k < claims->len; k++)
+    {
+      const KtClaimCheck *c = claims->pdata[k];
+
+      if (!c->matches)
+        {
+          n_mismatched++;
+          g_assert_cmpstr (c->key, ==, "project-npv");
+          g_assert_cmpstr (c->label, ==, "Project NPV");
+          g_assert_cmpfloat (c->claimed, ==, 35283353162.65333);
+          g_assert_cmpfloat (c->recomputed, ==, own_npv);
+        }
+    }
+  g_assert_cmpuint (n_mismatched, ==, 1);
+
+  wrong = kt_portfolio_db_get (db, wrong_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wrong->n_claims_mismatched, ==, 1);
+  /* Nothing trusts the claim: same figures, same errors as the honest sample. */
+  g_assert_cmpfloat (wrong->ind.project_npv, ==, sample->ind.project_npv);
+  g_assert_cmpint (wrong->n_errors, ==, sample->n_errors);
+  g_assert_cmpint (wrong->n_legal_failed, ==, sample->n_legal_failed);
+
+  results = kt_portfolio_db_get_results (db, wrong_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (results, "\"code\":\"claim_mismatch\",\"where\":\"claimed-figures/project-npv\""));
+  {
+    const char *npv = strstr (results, "\"key\":\"project-npv\",\"claimed\":35283353162.65");
+
+    g_assert_nonnull (npv);
+    g_assert_true (g_str_has_prefix (strstr (npv, "\"matches\":"), "\"matches\":false}"));
+  }
+  g_assert_null (strstr (results, "claimed-figures/equity-irr"));
+  assert_verifies (db);
+}
+
+/* Money within the larger of 0.05 % and 1 000 000 ₫, rates within 0.0001,
+ * ratios within 0.005, on either side; undefined never agrees. */
+static void
+test_claims_tolerance (void)
+{
+  /* 10 tỷ: 0.05 % is 5 000 000 ₫. */
+  g_assert_true (kt_claims_match (KT_UNIT_VND, 1e10 + 5e6, 1e10));
+  g_assert_true (kt_claims_match (KT_UNIT_VND, 1e10 - 5e6, 1e10));
+  g_assert_false (kt_claims_match (KT_UNIT_VND, 1e10 + 5.001e6, 1e10));
+  g_assert_false (kt_claims_match (KT_UNIT_VND, 1e10 - 5.001e6, 1e10));
+  /* Near zero the 1 000 000 ₫ floor applies. */
+  g_assert_true (kt_claims_match (KT_UNIT_VND, 1e6, 0));
+  g_assert_true (kt_claims_match (KT_UNIT_VND, -4e5, 6e5));
+  g_assert_false (kt_claims_match (KT_UNIT_VND, 1000001, 0));
+  g_assert_false (kt_claims_match (KT_UNIT_VND, -1e6, 1e5));
+  /* Rates: 0.01 percentage point. */
+  g_assert_true (kt_claims_match (KT_UNIT_RATE, 0.1234, 0.12335));
+  g_assert_true (kt_claims_match (KT_UNIT_RATE, 0.1235, 0.1234));
+  g_assert_false (kt_claims_match (KT_UNIT_RATE, 0.12351, 0.1234));
+  g_assert_false (kt_claims_match (KT_UNIT_RATE, 0.12329, 0.1234));
+  /* Ratios: a DSCR quoted to two decimals agrees. */
+  g_assert_true (kt_claims_match (KT_UNIT_FACTOR, 1.28, 1.2828837787602982));
+  g_assert_true (kt_claims_match (KT_UNIT_FACTOR, 1.2875, 1.2828837787602982));
+  g_assert_false (kt_claims_match (KT_UNIT_FACTOR, 1.27, 1.2828837787602982));
+  g_assert_false (kt_claims_match (KT_UNIT_FACTOR, 1.29, 1.2828837787602982));
+  /* An IRR the recomputation cannot find matches no claim. */
+  g_assert_false (kt_claims_match (KT_UNIT_RATE, 0.1, NAN));
+  g_assert_false (kt_claims_match (KT_UNIT_VND, INFINITY, INFINITY));
 }
 
 static void
@@ -1179,6 +1381,8 @@ main (int    argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/portfolio/migrate/empty", test_migrate_empty);
   ADD ("/portfolio/migrate/v1", test_migrate_v1);
+  ADD ("/portfolio/migrate/v2", test_migrate_v2);
+  ADD ("/portfolio/claims/import", test_claims_import);
   ADD ("/portfolio/import/resubmission", test_import_resubmission);
   ADD ("/portfolio/search", test_search);
   ADD ("/portfolio/audit/triggers", test_audit_triggers);
@@ -1198,5 +1402,6 @@ main (int    argc,
   ADD ("/portfolio/sigkill", test_sigkill);
 #undef ADD
   g_test_add_func ("/portfolio/rubric", test_rubric);
+  g_test_add_func ("/portfolio/claims/tolerance", test_claims_tolerance);
   return g_test_run ();
 }

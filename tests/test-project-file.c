@@ -21,8 +21,10 @@
 #include <unistd.h>
 
 #include "kt-project-file.h"
+#include "kt-problem.h"
 #include "kt-project-file-private.h"
 #include "kt-schema.h"
+#include "kt-validate.h"
 
 #define VALID_UUID "0b6f3c1e-5d2a-4c8e-9f1b-2a7d4e6c8b90"
 
@@ -1299,6 +1301,100 @@ test_schema (void)
   xmlRelaxNGFree (schema);
 }
 
+/* ---- claimed figures (issue #9) ---- */
+
+/* The file `valid.khathi` with `extra` inserted before </project>. */
+static char *
+fixture_with (const char *extra)
+{
+  g_autofree char *path = fixture_path ("valid.khathi");
+  g_autofree char *text = read_file (path, NULL);
+  char *end = strstr (text, "</project>");
+
+  g_assert_nonnull (end);
+  *end = '\0';
+  return g_strdup_printf ("%s%s</project>\n", text, extra);
+}
+
+static void
+test_claims (void)
+{
+  g_autofree char *path = fixture_path ("valid.khathi");
+  g_autoptr (KtProject) plain = load_path (path);
+  const KtProjectData *d = kt_project_get_data (plain);
+  g_autofree char *plain_data = kt_project_to_data (plain, NULL);
+  static const char claims[] =
+    "  <claimed-figures engine=\"0.1.0\" computed-at=\"2026-11-23T10:00:00Z\">\n"
+    "    <project-npv>30283353162.65333</project-npv>\n"
+    "    <equity-irr>0.16870329658185812</equity-irr>\n"
+    "  </claimed-figures>\n";
+
+  /* No element, no claims: an older file stays as it was. */
+  g_assert_null (d->claimed.engine);
+  g_assert_true (isnan (d->claimed.project_npv) && isnan (d->claimed.vfm));
+  g_assert_null (strstr (plain_data, "claimed-figures"));
+
+  /* Some figures: those come back exactly, the others stay absent. */
+  {
+    g_autofree char *text = fixture_with (claims);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (KtProject) p = kt_project_load_from_data (text, strlen (text), "claims.khathi", &error);
+    g_autofree char *saved = NULL;
+    gsize length;
+
+    g_assert_no_error (error);
+    d = kt_project_get_data (p);
+    g_assert_cmpstr (d->claimed.engine, ==, "0.1.0");
+    g_assert_cmpstr (d->claimed.computed_at, ==, "2026-11-23T10:00:00Z");
+    g_assert_true (d->claimed.project_npv == 30283353162.65333);
+    g_assert_true (d->claimed.equity_irr == 0.16870329658185812);
+    g_assert_true (isnan (d->claimed.project_irr) && isnan (d->claimed.llcr));
+    g_assert_false (kt_project_equal (p, plain));
+    saved = kt_project_to_data (p, &length);
+    g_assert_cmpmem (saved, length, text, strlen (text));
+    /* Absent figures are no validation problem. */
+    {
+      g_autoptr (GPtrArray) problems = kt_project_validate (p, NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_assert_null (strstr (((KtProblem *) problems->pdata[i])->where, "claimed-figures"));
+    }
+  }
+
+  /* An empty element claims nothing: it is dropped on saving. */
+  {
+    g_autofree char *text = fixture_with ("  <claimed-figures/>\n");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (KtProject) p = kt_project_load_from_data (text, strlen (text), "empty.khathi", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (kt_project_equal (p, plain));
+  }
+
+  /* Refused: an attribute written as an element, an unknown figure, an
+   * impossible rate, text for a number. */
+  {
+    static const char * const bad[] = {
+      "  <claimed-figures><engine>0.1.0</engine></claimed-figures>\n",
+      "  <claimed-figures><npv>1</npv></claimed-figures>\n",
+      "  <claimed-figures><project-irr>-5</project-irr></claimed-figures>\n",
+      "  <claimed-figures><vfm>nhiều</vfm></claimed-figures>\n",
+      "  <claimed-figures version=\"2\"/>\n",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *text = fixture_with (bad[i]);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (KtProject) p = kt_project_load_from_data (text, strlen (text), "bad.khathi", &error);
+
+        g_test_message ("%s", error != NULL ? error->message : "(accepted)");
+        g_assert_null (p);
+        g_assert_error (error, KT_FILE_ERROR, KT_FILE_ERROR_FORMAT);
+      }
+  }
+}
+
 /* ---- copy and equal ---- */
 
 static void
@@ -1381,5 +1477,6 @@ main (int   argc,
   g_test_add_func ("/core/project-file/save-atomic", test_save_atomic);
   g_test_add_func ("/core/project-file/schema", test_schema);
   g_test_add_func ("/core/project-file/copy-equal", test_copy_equal);
+  g_test_add_func ("/core/project-file/claims", test_claims);
   return g_test_run ();
 }

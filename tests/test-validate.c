@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kt-format.h"
 #include "kt-problem.h"
 #include "kt-project-file.h"
 #include "kt-rules.h"
@@ -558,6 +559,70 @@ test_out_of_range (void)
   check_problems (project, expected, G_N_ELEMENTS (expected));
 }
 
+/* The message of the problem at `where`; NULL if none. */
+static char *
+message_at (KtProject  *project,
+            const char *where)
+{
+  g_autoptr (GPtrArray) problems = kt_project_validate (project, rules);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const KtProblem *p = problems->pdata[i];
+
+      g_assert_null (strstr (p->message, "e+"));
+      if (strcmp (p->where, where) == 0)
+        return g_strdup (p->message);
+    }
+  return NULL;
+}
+
+static void
+assert_message (KtProject  *project,
+                const char *where,
+                const char *fragment)
+{
+  g_autofree char *message = message_at (project, where);
+
+  g_test_message ("%s: %s", where, message);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, fragment));
+}
+
+/* Numbers in messages follow the UI language (DOMAIN.md §9): "0,25" and
+ * "1.000.000" in Vietnamese, never "1e+18"; rates as percentages, calendar
+ * years without grouping.  U+00A0 comes before "%" and "₫". */
+static void
+test_number_messages (void)
+{
+  g_autoptr (KtProject) project = load_valid ();
+  KtProjectData *d = kt_project_edit_data (project);
+  KtRuleOverride o = { g_strdup ("band.lower"), 2.5, g_strdup ("Phụ lục 2") };
+
+  g_array_index (d->loans, KtLoan, 0).share_of_debt = 0.5;
+  add_loan (d, 0.455);
+  d->simulation.iterations = 50;
+  d->inflation = 1.25;
+  d->start_year = 1980;
+  g_array_index (g_array_index (d->capex, KtCapexLine, 1).amounts, double, 1) = -2500000;
+  g_array_append_val (d->rule_overrides, o);
+
+  kt_lang_set_override (KT_LANG_VI);
+  assert_message (project, "financing/loans", "add up to 95,5\xc2\xa0%, not 100 %");
+  assert_message (project, "uncertainty/simulation/iterations", "is 50; allowed 100 … 100.000.000");
+  assert_message (project, "timeline/inflation", "is 125\xc2\xa0%; allowed -50\xc2\xa0% … 100\xc2\xa0%");
+  assert_message (project, "timeline/start-year", "is 1980; allowed 1990 … 2200");
+  assert_message (project, "investment/capex/2/amounts",
+                  "value 2 is -2.500.000\xc2\xa0₫; allowed 0\xc2\xa0₫ … 1.000.000.000.000.000.000\xc2\xa0₫");
+  assert_message (project, "legal/overrides/1/value", "The negotiated value 2,5 of “band.lower”");
+
+  kt_lang_set_override (KT_LANG_EN);
+  assert_message (project, "financing/loans", "add up to 95.5\xc2\xa0%, not 100 %");
+  assert_message (project, "uncertainty/simulation/iterations", "is 50; allowed 100 … 100,000,000");
+  assert_message (project, "legal/overrides/1/value", "The negotiated value 2.5 of “band.lower”");
+  kt_lang_clear_override ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/core/validate/rule-set-missing", test_rule_set_missing);
   g_test_add_func ("/core/validate/overrides", test_overrides);
   g_test_add_func ("/core/validate/out-of-range", test_out_of_range);
+  g_test_add_func ("/core/validate/number-messages", test_number_messages);
   status = g_test_run ();
   kt_rule_set_free (rules);
   return status;

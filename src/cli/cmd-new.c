@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kt-claims.h"
 #include "kt-cli.h"
 #include "kt-project-file.h"
 
@@ -35,6 +36,13 @@ kt_cli_new (int    argc,
   d = kt_project_edit_data (project);
   d->name.vi = g_strdup (name_vi);
   d->name.en = g_strdup (name_en);
+  /* A new study claims what it computes (all zero), like any study its
+   * proposer saves; without the rule set it is saved without claims. */
+  if (!kt_project_stamp_claims (project, NULL, &error))
+    {
+      g_printerr ("khathi-cli new: %s\n", error->message);
+      g_clear_error (&error);
+    }
   file = g_file_new_for_commandline_arg (output);
   if (!kt_project_save (project, file, NULL, &error))
     {

@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "new", kt_cli_new, N_("Create an empty feasibility study") },
   { "schema", kt_cli_schema, N_("Print the RELAX NG schema of project files") },
   { "flows", kt_cli_flows, N_("Indicators of a bare cash-flow series") },
+  { "claims", kt_cli_claims, N_("Compare the figures a project file claims with a recomputation") },
   { "compute", kt_cli_compute, N_("Compute a project's statements, indicators and checks") },
   { "bench", kt_cli_bench, N_("Time one full evaluation of a project") },
   { "report", kt_cli_report, N_("Write a project's feasibility-study report as PDF") },

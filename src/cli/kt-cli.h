@@ -25,6 +25,7 @@ int kt_cli_flows    (int argc, char **argv);
 int kt_cli_schema   (int argc, char **argv);
 int kt_cli_new      (int argc, char **argv);
 int kt_cli_compute  (int argc, char **argv);
+int kt_cli_claims   (int argc, char **argv);
 int kt_cli_bench    (int argc, char **argv);
 int kt_cli_portfolio (int argc, char **argv);
 int kt_cli_report   (int argc, char **argv);

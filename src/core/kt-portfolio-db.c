@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "kt-claims.h"
 #include "kt-model.h"
 #include "kt-portfolio-db.h"
 #include "kt-portfolio-private.h"
@@ -136,6 +137,20 @@ static const char * const migrations[] = {
   /* 1 → 2: an appraiser's work (scores given, files imported). */
   "CREATE INDEX score_appraiser ON score (appraiser);"
   "CREATE INDEX submission_imported_by ON submission (imported_by);",
+
+  /* 2 → 3: the figures the proposer claimed, checked against the
+   * recomputation.  Older rows claimed nothing (the file format had no place
+   * for claims), hence the default 0. */
+  "ALTER TABLE submission ADD COLUMN claims_mismatched INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE claim_check ("
+  "  submission_id INTEGER NOT NULL REFERENCES submission (id),"
+  "  position INTEGER NOT NULL, key TEXT NOT NULL,"
+  "  claimed REAL NOT NULL, recomputed REAL, matches INTEGER NOT NULL,"
+  "  PRIMARY KEY (submission_id, position)) WITHOUT ROWID;"
+  "CREATE TRIGGER claim_check_no_update BEFORE UPDATE ON claim_check"
+  "  BEGIN SELECT RAISE (ABORT, 'claim checks are kept as computed'); END;"
+  "CREATE TRIGGER claim_check_no_delete BEFORE DELETE ON claim_check"
+  "  BEGIN SELECT RAISE (ABORT, 'claim checks are kept as computed'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KT_PORTFOLIO_SCHEMA_VERSION);
@@ -146,7 +161,7 @@ const char * const kt_portfolio_protecting_triggers[] = {
   "file_no_update", "file_no_delete", "result_no_update", "result_no_delete",
   "auto_score_no_update", "auto_score_no_delete",
   "score_locked_insert", "score_locked_update", "score_locked_delete",
-  "decision_no_update", "decision_no_delete", NULL
+  "decision_no_update", "decision_no_delete", "claim_check_no_update", "claim_check_no_delete", NULL
 };
 
 /* ---- errors ---- */
@@ -853,6 +868,8 @@ typedef struct {
   GArray      *auto_scores;   /* double, per criterion (NAN for manual) */
   GPtrArray   *auto_details;  /* char* */
   GArray      *legal;         /* gboolean, per rubric check */
+  GPtrArray   *claims;        /* KtClaimCheck*, per claimed figure */
+  int          n_claims_mismatched;
 } Appraisal;
 
 static void
@@ -863,6 +880,39 @@ appraisal_clear (Appraisal *a)
   g_clear_pointer (&a->auto_scores, g_array_unref);
   g_clear_pointer (&a->auto_details, g_ptr_array_unref);
   g_clear_pointer (&a->legal, g_array_unref);
+  g_clear_pointer (&a->claims, g_ptr_array_unref);
+}
+
+/* The proposer's claims against the recomputation: a warning per mismatch,
+ * nothing else.  The claims are never used as figures. */
+static void
+check_claims (const KtModel       *model,
+              const KtProjectData *data,
+              Appraisal           *a,
+              GPtrArray           *problems)
+{
+  KtClaimedFigures recomputed = { 0 };
+  KtLang lang = kt_lang_current ();
+
+  kt_claims_from_model (model, data, &recomputed);
+  a->claims = kt_claims_check (&data->claimed, &recomputed);
+  a->n_claims_mismatched = 0;
+  for (guint i = 0; i < a->claims->len; i++)
+    {
+      const KtClaimCheck *c = a->claims->pdata[i];
+      const KtFieldDesc *f = kt_claims_find (c->key);
+      g_autofree char *where = NULL, *claimed = NULL, *own = NULL;
+
+      if (c->matches)
+        continue;
+      where = g_strdup_printf ("claimed-figures/%s", c->key);
+      claimed = kt_claims_format (f->unit, c->claimed, lang);
+      own = kt_claims_format (f->unit, c->recomputed, lang);
+      a->n_claims_mismatched++;
+      kt_problems_add (problems, KT_SEVERITY_WARNING, "claim_mismatch", where, 0,
+                       _("The proposer claims %s of %s, but the inputs give %s"),
+                       c->label, claimed, own);
+    }
 }
 
 /* The appraiser's own recomputation: figures from the submitted inputs only. */
@@ -909,6 +959,7 @@ appraise (KtProject      *project,
         kt_problems_add (problems, p->severity, p->code, p->where, p->year, "%s", p->message);
     }
   kt_rubric_check_content (data, problems);
+  check_claims (model, data, a, problems);
 
   ind->total_investment = model->r.total_investment;
   ind->project_npv = model->r.project_npv;
@@ -1017,7 +1068,31 @@ appraise (KtProject      *project,
       json_string (j, p->message);
       g_string_append_c (j, '}');
     }
-  g_string_append (j, "],\"claimed\":null}");
+  g_string_append (j, "],\"claimed\":");
+  if (!kt_claims_present (&data->claimed))
+    g_string_append (j, "null");
+  else
+    {
+      g_string_append (j, "{\"engine\":");
+      json_string (j, data->claimed.engine);
+      g_string_append (j, ",\"computed_at\":");
+      json_string (j, data->claimed.computed_at);
+      g_string_append (j, ",\"checks\":[");
+      for (guint i = 0; i < a->claims->len; i++)
+        {
+          const KtClaimCheck *c = a->claims->pdata[i];
+
+          g_string_append (j, i ? ",{\"key\":" : "{\"key\":");
+          json_string (j, c->key);
+          g_string_append (j, ",\"claimed\":");
+          json_number (j, c->claimed);
+          g_string_append (j, ",\"recomputed\":");
+          json_number (j, c->recomputed);
+          g_string_append_printf (j, ",\"matches\":%s}", c->matches ? "true" : "false");
+        }
+      g_string_append (j, "]}");
+    }
+  g_string_append_c (j, '}');
   return TRUE;
 }
 
@@ -1182,10 +1257,11 @@ kt_portfolio_db_import_data (KtPortfolioDb  *self,
     " imported_at, imported_by, name_vi, name_en, name_sort, proposer, province, field, domain,"
     " form, rule_set, rubric_id, total_investment, project_npv, project_irr, equity_irr,"
     " dscr_min, payback, discounted_payback, bcr, fiscal_npv, peak_commitment, enpv, eirr,"
-    " ebcr, wacc, hurdle_rate, social_rate, min_dscr, n_errors, n_legal_failed, psc, vfm, summary)"
+    " ebcr, wacc, hurdle_rate, social_rate, min_dscr, n_errors, n_legal_failed, psc, vfm, summary,"
+    " claims_mismatched)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
     " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,"
-    " ?36, ?37, ?38, ?39, ?40)", error);
+    " ?36, ?37, ?38, ?39, ?40, ?41)", error);
   if (stmt == NULL)
     goto fail_tx;
   {
@@ -1269,6 +1345,7 @@ kt_portfolio_db_import_data (KtPortfolioDb  *self,
       packed_data = g_bytes_get_data (packed, &packed_len);
       sqlite3_bind_blob64 (stmt, 40, packed_data, packed_len, SQLITE_TRANSIENT);
     }
+    sqlite3_bind_int (stmt, 41, a.n_claims_mismatched);
     rc = sqlite3_step (stmt);
     sqlite3_reset (stmt);
     if (rc != SQLITE_DONE)
@@ -1353,6 +1430,27 @@ kt_portfolio_db_import_data (KtPortfolioDb  *self,
       kt_portfolio_bind_text (stmt, 3, check->code);
       sqlite3_bind_int (stmt, 4, g_array_index (a.legal, gboolean, c) ? 1 : 0);
       kt_portfolio_bind_text (stmt, 5, check->citation);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        goto sql_fail;
+    }
+
+  for (guint c = 0; c < a.claims->len; c++)
+    {
+      const KtClaimCheck *check = a.claims->pdata[c];
+
+      stmt = kt_portfolio_prepare (self, "INSERT INTO claim_check (submission_id, position, key, "
+                                         "claimed, recomputed, matches) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      if (stmt == NULL)
+        goto fail_tx;
+      sqlite3_bind_int64 (stmt, 1, r.id);
+      sqlite3_bind_int (stmt, 2, (int) c);
+      kt_portfolio_bind_text (stmt, 3, check->key);
+      kt_portfolio_bind_double (stmt, 4, check->claimed);
+      kt_portfolio_bind_double (stmt, 5, check->recomputed);
+      sqlite3_bind_int (stmt, 6, check->matches ? 1 : 0);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)

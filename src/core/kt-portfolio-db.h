@@ -46,7 +46,7 @@ typedef enum {
 } KtPortfolioOpenFlags;
 
 /* Schema version written by this build (PRAGMA user_version). */
-#define KT_PORTFOLIO_SCHEMA_VERSION 2
+#define KT_PORTFOLIO_SCHEMA_VERSION 3
 
 typedef struct _KtPortfolioDb KtPortfolioDb;
 
@@ -74,6 +74,7 @@ typedef struct {
   KtIndicators ind;             /* recomputed; NAN when undefined */
   int          n_errors;        /* errors of the recomputation and validation */
   int          n_legal_failed;  /* legal checks of the rubric that failed */
+  int          n_claims_mismatched; /* figures the proposer claimed that the recomputation does not confirm */
   char        *decision;        /* "approve", "return", "reject"; NULL: pending */
   char        *sort_key;        /* Vietnamese collation key of the name */
 } KtSubmission;
@@ -243,6 +244,23 @@ GPtrArray     *kt_portfolio_db_get_legal      (KtPortfolioDb         *self,
                                                gint64                 id,
                                                GError               **error);
 
+/* One figure the proposer claimed in the file (<claimed-figures>) set against
+ * the appraiser's own recomputation.  The claims are never used for anything
+ * else: they only flag a proposer whose figures do not come from the inputs. */
+typedef struct {
+  char     *key;         /* "project-npv", "equity-irr", … (the file's element name) */
+  char     *label;       /* translated: "Project NPV" */
+  double    claimed;
+  double    recomputed;  /* NAN when the recomputation leaves it undefined */
+  gboolean  matches;     /* within the tolerance (kt_claims_match()) */
+} KtClaimCheck;
+
+/* KtClaimCheck*, in the file's order; empty when the file claims nothing. */
+GPtrArray     *kt_portfolio_db_get_claims     (KtPortfolioDb         *self,
+                                               gint64                 id,
+                                               GError               **error);
+void           kt_claim_check_free            (KtClaimCheck          *c);
+
 /* Appraisers' scores; then automatic ones with appraiser "auto". KtScore*. */
 GPtrArray     *kt_portfolio_db_get_scores     (KtPortfolioDb         *self,
                                                gint64                 id,
@@ -347,6 +365,7 @@ void           kt_field_change_free           (KtFieldChange         *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtPortfolioDb, kt_portfolio_db_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtSubmission, kt_submission_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtDecision, kt_decision_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtClaimCheck, kt_claim_check_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtImportSummary, kt_import_summary_free)
 
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "kt-project-file-private.h"
 #include "kt-project-private.h"
 #include "kt-schema.h"
+#include "kt-validate.h"
 
 #define MAX_TEXT_BYTES   (1024 * 1024)   /* one narrative chapter */
 #define MAX_SERIES       500             /* values in one series */
@@ -190,6 +191,21 @@ node_text (LoadContext *ctx,
   return text;
 }
 
+/* The token as the file has it; the bounds in the UI's number convention. */
+static void
+out_of_range (LoadContext       *ctx,
+              xmlNode           *node,
+              const char        *field,
+              const char        *token,
+              const KtFieldDesc *desc)
+{
+  g_autofree char *lo = kt_validate_format_number (desc->min);
+  g_autofree char *hi = kt_validate_format_number (desc->max);
+
+  CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, node,
+            _("%s in <%s> is out of range (allowed %s … %s)"), token, field, lo, hi);
+}
+
 static gboolean
 parse_double (LoadContext       *ctx,
               xmlNode           *node,
@@ -223,8 +239,7 @@ parse_double (LoadContext       *ctx,
     }
   if (value < desc->min || value > desc->max)
     {
-      CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, node,
-                _("%s in <%s> is out of range (allowed %g … %g)"), token, field, desc->min, desc->max);
+      out_of_range (ctx, node, field, token, desc);
       return FALSE;
     }
   *out = value;
@@ -249,8 +264,7 @@ parse_int (LoadContext       *ctx,
     }
   if (desc->type != KT_FT_UINT64 && (value < desc->min || value > desc->max))
     {
-      CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, node,
-                _("%s in <%s> is out of range (allowed %g … %g)"), token, field, desc->min, desc->max);
+      out_of_range (ctx, node, field, token, desc);
       return FALSE;
     }
   *out = value;
@@ -548,6 +562,37 @@ field_required (const KtFieldDesc *f)
 }
 
 static gboolean
+load_attributes (LoadContext        *ctx,
+                 xmlNode            *node,
+                 const KtRecordDesc *desc,
+                 gpointer            base)
+{
+  for (int i = 0; i < desc->n_fields; i++)
+    {
+      const KtFieldDesc *f = &desc->fields[i];
+      xmlChar *value;
+
+      if ((f->flags & KT_FIELD_ATTRIBUTE) == 0)
+        continue;
+      value = xmlGetNoNsProp (node, (const xmlChar *) f->name);
+      if (value == NULL)
+        continue;
+      if (strlen ((const char *) value) > MAX_TEXT_BYTES)
+        {
+          CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, node,
+                    _("the attribute %s of <%s> is too long (at most %d bytes)"),
+                    f->name, (const char *) node->name, MAX_TEXT_BYTES);
+          xmlFree (value);
+          return FALSE;
+        }
+      g_free (*(char **) kt_field_ptr (f, base));
+      *(char **) kt_field_ptr (f, base) = g_utf8_normalize ((const char *) value, -1, G_NORMALIZE_NFC);
+      xmlFree (value);
+    }
+  return TRUE;
+}
+
+static gboolean
 load_record (LoadContext        *ctx,
              xmlNode            *node,
              const KtRecordDesc *desc,
@@ -556,6 +601,8 @@ load_record (LoadContext        *ctx,
 {
   g_autofree gboolean *seen = g_new0 (gboolean, desc->n_fields);
 
+  if (!load_attributes (ctx, node, desc, base))
+    return FALSE;
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       const KtFieldDesc *f;
@@ -570,7 +617,7 @@ load_record (LoadContext        *ctx,
       if (!check_element (ctx, child, node))
         return FALSE;
       f = kt_record_find_field (desc, (const char *) child->name);
-      if (f == NULL)
+      if (f == NULL || (f->flags & KT_FIELD_ATTRIBUTE))
         {
           CTX_FAIL (ctx, KT_FILE_ERROR_FORMAT, child, _("unknown element <%s> in <%s>"),
                     (const char *) child->name, (const char *) node->name);
@@ -825,6 +872,26 @@ write_string_element (xmlTextWriterPtr  w,
   xmlTextWriterWriteElement (w, (const xmlChar *) name, (const xmlChar *) value);
 }
 
+/* Right after the element's start tag, before any child. */
+static void
+write_attributes (xmlTextWriterPtr    w,
+                  const KtRecordDesc *desc,
+                  gconstpointer       base)
+{
+  for (int i = 0; i < desc->n_fields; i++)
+    {
+      const KtFieldDesc *f = &desc->fields[i];
+      const char *s;
+
+      /* Only attribute fields hold a string at their offset. */
+      if (!(f->flags & KT_FIELD_ATTRIBUTE))
+        continue;
+      s = *(char * const *) ((const char *) base + f->offset);
+      if (s != NULL && *s != '\0')
+        xmlTextWriterWriteAttribute (w, (const xmlChar *) f->name, (const xmlChar *) s);
+    }
+}
+
 static void
 write_field (xmlTextWriterPtr   w,
              const KtFieldDesc *f,
@@ -833,6 +900,9 @@ write_field (xmlTextWriterPtr   w,
   gconstpointer p = (const char *) base + f->offset;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* Attributes went with the start tag; absent optional values are not written. */
+  if ((f->flags & KT_FIELD_ATTRIBUTE) || !kt_field_present (f, base))
+    return;
   switch (f->type)
     {
     case KT_FT_STRING:
@@ -894,11 +964,13 @@ write_field (xmlTextWriterPtr   w,
       break;
     case KT_FT_GROUP:
       xmlTextWriterStartElement (w, (const xmlChar *) f->name);
+      write_attributes (w, f->record, base);
       write_record (w, f->record, base);
       xmlTextWriterEndElement (w);
       break;
     case KT_FT_RECORD:
       xmlTextWriterStartElement (w, (const xmlChar *) f->name);
+      write_attributes (w, f->record, p);
       write_record (w, f->record, p);
       xmlTextWriterEndElement (w);
       break;
@@ -911,6 +983,7 @@ write_field (xmlTextWriterPtr   w,
         for (guint i = 0; i < list->len; i++)
           {
             xmlTextWriterStartElement (w, (const xmlChar *) f->record->name);
+            write_attributes (w, f->record, list->data + (gsize) i * f->record->size);
             write_record (w, f->record, list->data + (gsize) i * f->record->size);
             xmlTextWriterEndElement (w);
           }

@@ -230,6 +230,26 @@ typedef struct {
   gboolean lhs;
 } KtSimulationSettings;
 
+/* What the proposer's application computed when it saved the file
+ * (<claimed-figures>, kt-claims.h).  Never an input: the appraiser recomputes
+ * every figure from the inputs and only compares.  NAN: not claimed; no
+ * figure and no attribute: the element is absent. */
+typedef struct {
+  char   *engine;               /* version of Khả Thi that computed them */
+  char   *computed_at;          /* ISO 8601 UTC */
+  double  total_investment;
+  double  project_npv;
+  double  project_irr;
+  double  equity_npv;
+  double  equity_irr;
+  double  dscr_min;
+  double  llcr;
+  double  fiscal_npv;           /* the state's flow at the social rate */
+  double  enpv;
+  double  eirr;
+  double  vfm;
+} KtClaimedFigures;
+
 typedef struct {
   /* identity */
   char       *id;               /* UUID */
@@ -313,6 +333,8 @@ typedef struct {
   /* narrative chapters, indexed by KtChapter */
   KtText        chapters[KT_N_CHAPTERS];
   char         *notes;          /* assumptions and sources */
+
+  KtClaimedFigures claimed;     /* the proposer's figures, for comparison only */
 } KtProjectData;
 
 #define KT_TYPE_PROJECT (kt_project_get_type ())

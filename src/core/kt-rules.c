@@ -10,6 +10,7 @@
 
 #include "kt-problem.h"
 #include "kt-rules.h"
+#include "kt-validate.h"
 #include "kt-xml.h"
 
 #define KT_RULES_NAMESPACE "https://khathi.github.io/ns/rules/1"
@@ -253,9 +254,12 @@ kt_rule_set_load_from_data (const char  *data,
         }
       if (p->value < required_keys[i].min || p->value > required_keys[i].max)
         {
+          g_autofree char *value = kt_validate_format_number (p->value);
+          g_autofree char *lo = kt_validate_format_number (required_keys[i].min);
+          g_autofree char *hi = kt_validate_format_number (required_keys[i].max);
+
           g_set_error (error, KT_RULES_ERROR, KT_RULES_ERROR_INVALID,
-                       _("%s: parameter “%s” = %g is outside %g … %g"), filename, p->key, p->value,
-                       required_keys[i].min, required_keys[i].max);
+                       _("%s: parameter “%s” = %s is outside %s … %s"), filename, p->key, value, lo, hi);
           return NULL;
         }
     }
@@ -458,9 +462,11 @@ kt_rules_resolve (KtRuleSet           *set,
         else if (!override_in_range (o->key, o->value))
           {
             g_autofree char *value_where = g_strdup_printf ("legal/overrides/%u/value", i + 1);
+            g_autofree char *value = kt_validate_format_number (o->value);
+
             kt_problems_add (problems, KT_SEVERITY_ERROR, "override_out_of_range", value_where, 0,
-                             _("The negotiated value %g of “%s” is outside what the rule set allows"),
-                             o->value, o->key);
+                             _("The negotiated value %s of “%s” is outside what the rule set allows"),
+                             value, o->key);
           }
       }
 

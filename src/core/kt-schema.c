@@ -28,6 +28,11 @@
   { nm, KT_FT_BOOL, offsetof (st, f), NULL, NULL, 0, 1, d, KT_UNIT_NONE, 0, lbl }
 #define ENUM(st, f, nm, info, d, lbl) \
   { nm, KT_FT_ENUM, offsetof (st, f), &info, NULL, 0, 0, d, KT_UNIT_NONE, 0, lbl }
+/* Optional: absent while NAN (kt_field_present). */
+#define OPT_DBL(st, f, nm, unit, lo, hi, lbl) \
+  { nm, KT_FT_DOUBLE, offsetof (st, f), NULL, NULL, lo, hi, NAN, unit, KT_FIELD_OPTIONAL, lbl }
+#define ATTR(st, f, nm, lbl) \
+  { nm, KT_FT_STRING, offsetof (st, f), NULL, NULL, 0, 0, 0, KT_UNIT_NONE, KT_FIELD_ATTRIBUTE, lbl }
 #define DBLS(st, f, nm, unit, lo, hi, lbl) \
   { nm, KT_FT_DOUBLES, offsetof (st, f), NULL, NULL, lo, hi, 0, unit, 0, lbl }
 #define INTS(st, f, nm, unit, lo, hi, lbl) \
@@ -273,6 +278,25 @@ static const KtFieldDesc simulation_desc_fields[] = {
 };
 DESC (simulation_desc, "simulation", KtSimulationSettings, N_("Simulation"));
 
+/* The proposer's own figures, in the units of the inputs (VND, fractions).
+ * Bounds only refuse garbage: a claim is compared, never used. */
+static const KtFieldDesc claimed_desc_fields[] = {
+  ATTR (KtClaimedFigures, engine, "engine", N_("Computed by")),
+  ATTR (KtClaimedFigures, computed_at, "computed-at", N_("Computed at")),
+  OPT_DBL (KtClaimedFigures, total_investment, "total-investment", KT_UNIT_VND, -M, M, N_("Total investment")),
+  OPT_DBL (KtClaimedFigures, project_npv, "project-npv", KT_UNIT_VND, -M, M, N_("Project NPV")),
+  OPT_DBL (KtClaimedFigures, project_irr, "project-irr", KT_UNIT_RATE, -1, 1000, N_("Project IRR")),
+  OPT_DBL (KtClaimedFigures, equity_npv, "equity-npv", KT_UNIT_VND, -M, M, N_("Equity NPV")),
+  OPT_DBL (KtClaimedFigures, equity_irr, "equity-irr", KT_UNIT_RATE, -1, 1000, N_("Equity IRR")),
+  OPT_DBL (KtClaimedFigures, dscr_min, "dscr-min", KT_UNIT_FACTOR, -M, M, N_("Minimum DSCR")),
+  OPT_DBL (KtClaimedFigures, llcr, "llcr", KT_UNIT_FACTOR, -M, M, N_("LLCR")),
+  OPT_DBL (KtClaimedFigures, fiscal_npv, "fiscal-npv", KT_UNIT_VND, -M, M, N_("Fiscal NPV (state)")),
+  OPT_DBL (KtClaimedFigures, enpv, "enpv", KT_UNIT_VND, -M, M, N_("ENPV")),
+  OPT_DBL (KtClaimedFigures, eirr, "eirr", KT_UNIT_RATE, -1, 1000, N_("EIRR")),
+  OPT_DBL (KtClaimedFigures, vfm, "vfm", KT_UNIT_VND, -M, M, N_("Value for money")),
+};
+DESC (claimed_desc, "claimed-figures", KtClaimedFigures, N_("Figures claimed by the proposer"));
+
 #define CH(i, nm, lbl) \
   { nm, KT_FT_TEXT, (i) * sizeof (KtText), NULL, NULL, 0, 0, 0, KT_UNIT_NONE, KT_FIELD_MULTILINE, lbl }
 /* Offsets relative to KtProjectData.chapters; keep in KtChapter order. */
@@ -387,7 +411,7 @@ static const KtFieldDesc legal_desc_fields[] = {
 DESC (legal_desc, "legal", P, N_("Legal parameters"));
 
 static const KtFieldDesc uncertainty_group_desc_fields[] = {
-  LIST (P, uncertainties, "distributions", uncertainty_desc, N_("Distributions")),
+  LIST (P, uncertainties, "distributions", uncertainty_desc, N_("Probability distributions")),
   LIST (P, correlations, "correlations", correlation_desc, N_("Correlations")),
   REC (P, simulation, "simulation", simulation_desc, N_("Simulation")),
 };
@@ -410,6 +434,10 @@ static const KtFieldDesc project_desc_fields[] = {
   REC (P, economics, "economics", economics_desc, N_("Economic analysis")),
   REC (P, chapters, "chapters", chapters_desc, N_("Narrative chapters")),
   STR (P, notes, "notes", KT_FIELD_MULTILINE, N_("Assumptions and sources")),
+  /* Not an input, and in no section of the editor.  Optional, so format-version
+   * stays 1: files without it stay valid and load → save byte-identical. */
+  { "claimed-figures", KT_FT_RECORD, offsetof (P, claimed), NULL, &claimed_desc, 0, 0, 0,
+    KT_UNIT_NONE, KT_FIELD_OPTIONAL, N_("Figures claimed by the proposer") },
 };
 DESC (project_desc, "project", P, N_("Feasibility study"));
 
@@ -737,6 +765,39 @@ kt_record_find_field (const KtRecordDesc *desc,
   return NULL;
 }
 
+static gboolean
+holds_value (const KtFieldDesc *f,
+             gconstpointer      base)
+{
+  if (f->type == KT_FT_STRING)
+    {
+      const char *s = *(char * const *) ((const char *) base + f->offset);
+
+      return s != NULL && *s != '\0';
+    }
+  return kt_field_present (f, base);
+}
+
+gboolean
+kt_field_present (const KtFieldDesc *f,
+                  gconstpointer      base)
+{
+  gconstpointer p = (const char *) base + f->offset;
+
+  if ((f->flags & KT_FIELD_OPTIONAL) == 0)
+    return TRUE;
+  if (f->type == KT_FT_DOUBLE && isnan (f->def))
+    return !isnan (*(const double *) p);
+  if (f->type == KT_FT_RECORD)
+    {
+      for (int i = 0; i < f->record->n_fields; i++)
+        if (holds_value (&f->record->fields[i], p))
+          return TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- RELAX NG ---- */
 
 static void
@@ -776,6 +837,12 @@ rng_field (GString           *out,
   gboolean optional = field_optional (f);
 
   rng_indent (out, depth);
+  if (f->flags & KT_FIELD_ATTRIBUTE)
+    {
+      g_string_append_printf (out, "<optional><attribute name=\"%s\"><text/></attribute></optional>\n",
+                              f->name);
+      return;
+    }
   if (optional)
     g_string_append (out, "<optional>\n"), depth++, rng_indent (out, depth);
   g_string_append_printf (out, "<element name=\"%s\">", f->name);

@@ -45,7 +45,11 @@ typedef enum {
 typedef enum {
   KT_FIELD_REQUIRED  = 1 << 0,  /* a string that must not be empty */
   KT_FIELD_MULTILINE = 1 << 1,  /* long text */
-  KT_FIELD_OPTIONAL  = 1 << 2,  /* a scalar that may be absent from a file (default kept) */
+  KT_FIELD_OPTIONAL  = 1 << 2,  /* a scalar that may be absent from a file (default kept);
+                                 * a DOUBLE whose default is NAN is absent while NAN (never
+                                 * written, not range-checked); a RECORD is written only
+                                 * while one of its fields is present */
+  KT_FIELD_ATTRIBUTE = 1 << 3,  /* a STRING saved as an attribute of the enclosing element */
 } KtFieldFlags;
 
 typedef struct _KtRecordDesc KtRecordDesc;
@@ -100,6 +104,12 @@ kt_field_ptr (const KtFieldDesc *field,
 {
   return (char *) base + field->offset;
 }
+
+/* Whether an optional field holds a value: an OPTIONAL DOUBLE is present
+ * unless NAN, an OPTIONAL RECORD when one of its fields is present (a
+ * non-empty string, a present double).  Other fields are always present. */
+gboolean            kt_field_present  (const KtFieldDesc  *field,
+                                       gconstpointer       base);
 
 /* Finds a direct field of `desc` by element name (a GROUP is one field: its
  * members are found in its own record); NULL if none. */

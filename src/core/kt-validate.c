@@ -8,9 +8,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kt-correlation.h"
+#include "kt-format.h"
 #include "kt-problem.h"
 #include "kt-risk.h"
 #include "kt-schema.h"
@@ -24,6 +26,71 @@ typedef struct {
 
 #define ERR(v, code, where, ...) kt_problems_add ((v)->problems, KT_SEVERITY_ERROR, code, where, 0, __VA_ARGS__)
 #define WARN(v, code, where, ...) kt_problems_add ((v)->problems, KT_SEVERITY_WARNING, code, where, 0, __VA_ARGS__)
+
+/* ---- numbers in messages: the UI's convention (DOMAIN.md §9) ---- */
+
+/* The decimals %g keeps (10 significant digits), never an exponent. */
+char *
+kt_validate_format_number (double x)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *dot, *e;
+  int frac = 0, exp = 0;
+
+  g_ascii_formatd (buf, sizeof buf, "%.10g", x);
+  e = strchr (buf, 'e');
+  dot = strchr (buf, '.');
+  if (e != NULL)
+    exp = atoi (e + 1);
+  if (dot != NULL)
+    frac = (int) ((e != NULL ? e : buf + strlen (buf)) - dot - 1);
+  return kt_format_number (x, CLAMP (frac - exp, 0, 15), kt_lang_current ());
+}
+
+static char *
+percent_text (double fraction)
+{
+  return kt_format_percent (fraction, 4, kt_lang_current ());
+}
+
+/* A value of `f` as the editor shows it: rates and shares as percentages,
+ * money in đồng, calendar years without grouping. */
+static char *
+field_value_text (const KtFieldDesc *f,
+                  double             x)
+{
+  switch (f->unit)
+    {
+    case KT_UNIT_RATE:
+    case KT_UNIT_SHARE:
+      return percent_text (x);
+    case KT_UNIT_VND:
+      return kt_format_money (x, KT_MONEY_DONG, TRUE, kt_lang_current ());
+    case KT_UNIT_YEAR:
+      return isfinite (x) ? g_strdup_printf ("%.0f", x) : g_strdup (KT_FORMAT_NO_VALUE);
+    default:
+      return kt_validate_format_number (x);
+    }
+}
+
+/* "Label is X; allowed MIN … MAX" (`index` 0) or "Label: value INDEX is X; …". */
+static void
+out_of_range (Validator         *v,
+              const KtFieldDesc *f,
+              const char        *where,
+              guint              index,
+              double             x)
+{
+  g_autofree char *value = field_value_text (f, x);
+  g_autofree char *lo = field_value_text (f, f->min);
+  g_autofree char *hi = field_value_text (f, f->max);
+
+  if (index == 0)
+    ERR (v, "out_of_range", where, _("%s is %s; allowed %s … %s"), _(f->label), value, lo, hi);
+  else
+    ERR (v, "out_of_range", where, _("%s: value %u is %s; allowed %s … %s"),
+         _(f->label), index, value, lo, hi);
+}
 
 /* ---- generic: ranges and required text, from the schema ---- */
 
@@ -39,6 +106,9 @@ check_field (Validator         *v,
   g_autofree char *where = *path ? g_strdup_printf ("%s/%s", path, f->name) : g_strdup (f->name);
   const char *label = _(f->label);
 
+  /* An absent optional value (a figure the proposer did not claim) is not an error. */
+  if (!kt_field_present (f, base))
+    return;
   switch (f->type)
     {
     case KT_FT_STRING:
@@ -49,14 +119,14 @@ check_field (Validator         *v,
       {
         double x = *(const double *) p;
         if (!isfinite (x) || x < f->min || x > f->max)
-          ERR (v, "out_of_range", where, _("%s is %g; allowed %g … %g"), label, x, f->min, f->max);
+          out_of_range (v, f, where, 0, x);
       }
       break;
     case KT_FT_INT:
       {
         int x = *(const int *) p;
         if (x < f->min || x > f->max)
-          ERR (v, "out_of_range", where, _("%s is %d; allowed %g … %g"), label, x, f->min, f->max);
+          out_of_range (v, f, where, 0, x);
       }
       break;
     case KT_FT_DOUBLES:
@@ -67,8 +137,7 @@ check_field (Validator         *v,
             double x = g_array_index (a, double, i);
             if (!isfinite (x) || x < f->min || x > f->max)
               {
-                ERR (v, "out_of_range", where, _("%s: value %u is %g; allowed %g … %g"),
-                     label, i + 1, x, f->min, f->max);
+                out_of_range (v, f, where, i + 1, x);
                 break;
               }
           }
@@ -82,8 +151,7 @@ check_field (Validator         *v,
             int x = g_array_index (a, int, i);
             if (x < f->min || x > f->max)
               {
-                ERR (v, "out_of_range", where, _("%s: value %u is %d; allowed %g … %g"),
-                     label, i + 1, x, f->min, f->max);
+                out_of_range (v, f, where, i + 1, x);
                 break;
               }
           }
@@ -261,11 +329,19 @@ check_financing (Validator *v)
         }
     }
   if (d->loans->len > 0 && fabs (shares - 1) > 1e-9)
-    ERR (v, "loan_shares", "financing/loans", _("The loans' shares of debt add up to %g %%, not 100 %%"),
-         shares * 100);
+    {
+      g_autofree char *total = percent_text (shares);
+
+      ERR (v, "loan_shares", "financing/loans", _("The loans' shares of debt add up to %s, not 100 %%"),
+           total);
+    }
   if (d->loans->len == 0 && d->equity_share < 1 && d->construction_years > 0)
-    ERR (v, "no_loans", "financing/equity-share",
-         _("Equity covers %g %% of the need, but no loan finances the rest"), d->equity_share * 100);
+    {
+      g_autofree char *equity = percent_text (d->equity_share);
+
+      ERR (v, "no_loans", "financing/equity-share",
+           _("Equity covers %s of the need, but no loan finances the rest"), equity);
+    }
   if (d->loans->len > 0 && d->construction_years == 0)
     ERR (v, "loans_without_construction", "financing/loans",
          _("Loans are only modelled for projects with a construction period"));
@@ -277,9 +353,13 @@ check_financing (Validator *v)
     {
       double cap = d->st_project ? v->rules->state_capital_cap_st : v->rules->state_capital_cap;
       if (d->support_share > cap + 1e-12)
-        ERR (v, "state_capital_cap", "financing/support-share",
-             _("State capital of %g %% exceeds the legal cap of %g %% of total investment"),
-             d->support_share * 100, cap * 100);
+        {
+          g_autofree char *share = percent_text (d->support_share);
+          g_autofree char *limit = percent_text (cap);
+
+          ERR (v, "state_capital_cap", "financing/support-share",
+               _("State capital of %s exceeds the legal cap of %s of total investment"), share, limit);
+        }
     }
 }
 
@@ -326,7 +406,11 @@ check_uncertainty (Validator *v)
             if (u->values->len == 0 || u->values->len != u->probabilities->len)
               ERR (v, "distribution", where, _("A discrete distribution needs as many probabilities as values"));
             else if (fabs (sum - 1) > 1e-9)
-              ERR (v, "distribution", where, _("The probabilities add up to %g, not 1"), sum);
+              {
+                g_autofree char *total = kt_validate_format_number (sum);
+
+                ERR (v, "distribution", where, _("The probabilities add up to %s, not 1"), total);
+              }
           }
           break;
         case KT_DIST_BERNOULLI:

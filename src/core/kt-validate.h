@@ -15,4 +15,9 @@ G_BEGIN_DECLS
 GPtrArray *kt_project_validate (KtProject *project,
                                 KtRuleSet *rules);
 
+/* A number for a message as %g would print it, but in the UI language's
+ * convention (DOMAIN.md §9): "0,25" and "1.000.000" in Vietnamese, never
+ * "1e+06".  Also used by the file and rule-set loaders. */
+char      *kt_validate_format_number (double     x);
+
 G_END_DECLS
