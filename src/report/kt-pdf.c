@@ -135,7 +135,7 @@ struct _KtPdf {
   guint         n_tables;
   guint         n_figures;
 
-  gboolean      finished;
+  gboolean      finished;   /* laid out: no more blocks */
   GPtrArray    *pages;      /* Page *, after layout */
 };
 
@@ -1500,6 +1500,9 @@ draw_toc_number (KtPdf   *pdf,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* `surface` is the PDF surface, or NULL when drawing elsewhere (printing,
+ * previews): destinations, the outline and links then make no sense, and
+ * cairo_pdf_surface_add_outline () would put another surface in error. */
 static void
 draw_item (KtPdf           *pdf,
            cairo_surface_t *surface,
@@ -1507,6 +1510,8 @@ draw_item (KtPdf           *pdf,
            Item            *item,
            int             *outline)
 {
+  if (surface == NULL && (item->kind == ITEM_DEST || item->kind == ITEM_LINK))
+    return;
   switch (item->kind)
     {
     case ITEM_LAYOUT:
@@ -2151,11 +2156,9 @@ kt_pdf_finish_to_bytes (KtPdf   *pdf,
                         GError **error)
 {
   g_return_val_if_fail (pdf != NULL, NULL);
-  g_return_val_if_fail (!pdf->finished, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  pdf->finished = TRUE;
-  layout_document (pdf);
+  kt_pdf_layout (pdf);
   return render (pdf, error);
 }
 
@@ -2197,4 +2200,86 @@ kt_pdf_get_heading_page (KtPdf *pdf,
   if (heading >= pdf->headings->len)
     return 0;
   return g_array_index (pdf->headings, Heading, heading).page;
+}
+
+/* --- Laid-out documents ------------------------------------------------------ */
+
+void
+kt_pdf_layout (KtPdf *pdf)
+{
+  g_return_if_fail (pdf != NULL);
+
+  if (pdf->finished)
+    return;
+  pdf->finished = TRUE;
+  layout_document (pdf);
+}
+
+KtPdfOrientation
+kt_pdf_get_page_orientation (KtPdf *pdf,
+                             guint  page)
+{
+  g_return_val_if_fail (pdf != NULL && pdf->pages != NULL, KT_PDF_PORTRAIT);
+  g_return_val_if_fail (page < pdf->pages->len, KT_PDF_PORTRAIT);
+  return ((Page *) g_ptr_array_index (pdf->pages, page))->orientation;
+}
+
+void
+kt_pdf_get_page_size (KtPdf  *pdf,
+                      guint   page,
+                      double *width,
+                      double *height)
+{
+  double w, h;
+
+  page_size (kt_pdf_get_page_orientation (pdf, page), &w, &h);
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
+void
+kt_pdf_draw_page (KtPdf   *pdf,
+                  cairo_t *cr,
+                  guint    page,
+                  double   scale)
+{
+  Page *p;
+
+  g_return_if_fail (pdf != NULL && pdf->pages != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < pdf->pages->len);
+  g_return_if_fail (scale > 0);
+
+  p = g_ptr_array_index (pdf->pages, page);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  for (guint i = 0; i < p->items->len; i++)
+    draw_item (pdf, NULL, cr, &g_array_index (p->items, Item, i), NULL);
+  draw_furniture (pdf, cr, p, page + 1, pdf->pages->len);
+  cairo_restore (cr);
+}
+
+guint
+kt_pdf_get_n_headings (KtPdf *pdf)
+{
+  g_return_val_if_fail (pdf != NULL, 0);
+  return pdf->headings->len;
+}
+
+const char *
+kt_pdf_get_heading_entry (KtPdf *pdf,
+                          guint  heading,
+                          guint *level)
+{
+  Heading *h;
+
+  g_return_val_if_fail (pdf != NULL, NULL);
+  if (heading >= pdf->headings->len)
+    return NULL;
+  h = &g_array_index (pdf->headings, Heading, heading);
+  if (level != NULL)
+    *level = h->level;
+  return h->entry;
 }

@@ -23,6 +23,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "kt-chart.h"
@@ -168,12 +169,40 @@ void         kt_pdf_add_spacer           (KtPdf          *pdf,
 void         kt_pdf_add_signature        (KtPdf                *pdf,
                                           const KtPdfSignature *signature);
 
-/* Lays out and writes the file (atomically).  Once only. */
+/* Lays out (unless kt_pdf_layout () did) and writes the file (atomically). */
 gboolean     kt_pdf_finish               (KtPdf          *pdf,
                                           GError        **error);
 /* The same into memory (path is ignored). */
 GBytes      *kt_pdf_finish_to_bytes      (KtPdf          *pdf,
                                           GError        **error);
+
+/* --- The laid-out document: printing and previews ------------------------- */
+
+/* Lays the document out once; no block may be added afterwards.  The pages
+ * below and kt_pdf_finish*() then share this one layout, so a print and the
+ * PDF show the same pages. */
+void         kt_pdf_layout               (KtPdf          *pdf);
+/* Of a laid-out document; `page` counts from 0 up to kt_pdf_get_n_pages (). */
+KtPdfOrientation kt_pdf_get_page_orientation (KtPdf      *pdf,
+                                              guint       page);
+/* In points: 595.276 × 841.89 portrait, the other way round landscape. */
+void         kt_pdf_get_page_size        (KtPdf          *pdf,
+                                          guint           page,
+                                          double         *width,
+                                          double         *height);
+/* Headings in the order added (appendices count, as level 1): the contents'
+ * text ("1. Title", "PHỤ LỤC 1. Title") and level; NULL if out of range. */
+guint        kt_pdf_get_n_headings       (KtPdf          *pdf);
+const char  *kt_pdf_get_heading_entry    (KtPdf          *pdf,
+                                          guint           heading,
+                                          guint          *level);
+/* Draws a whole page as in the PDF (content, page number, integrity footer;
+ * no links or outline) onto any cairo context, its top-left corner at the
+ * origin, 1 point = `scale` user units.  Draw from one thread at a time. */
+void         kt_pdf_draw_page            (KtPdf          *pdf,
+                                          cairo_t        *cr,
+                                          guint           page,
+                                          double          scale);
 /* After finishing: pages written, and the page (1-based) of heading i in the
  * order added (appendices count as headings); 0 if out of range. */
 guint        kt_pdf_get_n_pages          (KtPdf          *pdf);

@@ -606,3 +606,20 @@ kt_proposal_render (const KtProjectData     *data,
   pdf = build (data, rule_set, rules, options, NULL, NULL, error);
   return pdf != NULL ? kt_pdf_finish_to_bytes (pdf, error) : NULL;
 }
+
+KtPdf *
+kt_proposal_layout (const KtProjectData     *data,
+                    KtRuleSet               *rule_set,
+                    const KtRules           *rules,
+                    const KtProposalOptions *options,
+                    GError                 **error)
+{
+  KtPdf *pdf;
+
+  g_return_val_if_fail (data != NULL && rules != NULL && options != NULL, NULL);
+
+  pdf = build (data, rule_set, rules, options, NULL, NULL, error);
+  if (pdf != NULL)
+    kt_pdf_layout (pdf);
+  return pdf;
+}

@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "kt-format.h"
+#include "kt-pdf.h"
 #include "kt-project.h"
 #include "kt-rules.h"
 #include "kt-simulation.h"
@@ -58,6 +59,15 @@ gboolean  kt_proposal_write        (const KtProjectData     *data,
                                     GError                 **error);
 /* The same into memory. */
 GBytes   *kt_proposal_render       (const KtProjectData     *data,
+                                    KtRuleSet               *rule_set,
+                                    const KtRules           *rules,
+                                    const KtProposalOptions *options,
+                                    GError                 **error);
+
+/* The same, laid out but not rendered: the pages for printing and previews
+ * (kt_pdf_draw_page ()), and kt_pdf_finish_to_bytes () gives the very bytes
+ * kt_proposal_render () would.  Free with kt_pdf_free (). */
+KtPdf    *kt_proposal_layout       (const KtProjectData     *data,
                                     KtRuleSet               *rule_set,
                                     const KtRules           *rules,
                                     const KtProposalOptions *options,
