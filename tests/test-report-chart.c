@@ -484,6 +484,129 @@ test_export (void)
   }
 }
 
+/* Bubble charts: area ∝ size, a floor for no size, two value axes, hits and pictures. */
+static KtChart *
+bubble_chart (KtLang lang)
+{
+  KtChart *chart = kt_chart_new (KT_CHART_BUBBLE, lang);
+  guint pending = kt_chart_add_bubble_group (chart, "Pending", 0);
+  guint approved = kt_chart_add_bubble_group (chart, "Approved", 2);
+
+  kt_chart_set_axis_titles (chart, "Financial (0–5)", "Socio-economic (0–5)");
+  kt_chart_set_value_format (chart, KT_VALUE_NUMBER, -1);
+  kt_chart_set_bubble_range (chart, 0, 5, 0, 5);
+  kt_chart_set_bubble_sizes (chart, "State fiscal cost", KT_VALUE_COMPACT, "No net cost");
+  kt_chart_add_marker (chart, 2.5, NULL);
+  kt_chart_add_threshold (chart, 2.5, NULL);
+  g_assert_cmpuint (kt_chart_add_bubble (chart, pending, "Traffic", 3.5, 4, 100e9, "Total 70"), ==, 0);
+  g_assert_cmpuint (kt_chart_add_bubble (chart, approved, "Health", 1.5, 2.5, 25e9, NULL), ==, 1);
+  g_assert_cmpuint (kt_chart_add_bubble (chart, pending, "Farm UAV", 4.5, 1, -3e9, NULL), ==, 2);
+  g_assert_cmpuint (kt_chart_add_bubble (chart, approved, "No figures", 2, 3.5, NAN, NULL), ==, 3);
+  g_assert_cmpuint (kt_chart_add_bubble (chart, approved, "Tiny", 0.5, 0.5, 1e6, NULL), ==, 4);
+  return chart;
+}
+
+static void
+test_bubble (void)
+{
+  g_autoptr(KtChart) chart = bubble_chart (KT_LANG_EN);
+  KtChartStyle style = test_style (KT_CHART_THEME_LIGHT);
+  double floor_r = kt_chart_bubble_min_radius (40);
+  KtChartScale scale;
+  double x, y, size;
+  const char *label;
+  gboolean seen[5] = { FALSE };
+
+  /* No x or y: not a bubble. */
+  g_assert_cmpuint (kt_chart_add_bubble (chart, 0, "Unscored", NAN, 2, 1e9, NULL), ==, G_MAXUINT);
+  g_assert_cmpuint (kt_chart_get_n_bubbles (chart), ==, 5);
+  g_assert_true (kt_chart_get_bubble (chart, 1, &x, &y, &size, &label));
+  g_assert_cmpfloat (x, ==, 1.5);
+  g_assert_cmpfloat (y, ==, 2.5);
+  g_assert_cmpfloat (size, ==, 25e9);
+  g_assert_cmpstr (label, ==, "Health");
+  g_assert_false (kt_chart_get_bubble (chart, 5, NULL, NULL, NULL, NULL));
+
+  /* Area ∝ size: a quarter of the largest has half its radius. */
+  g_assert_cmpfloat_with_epsilon (kt_chart_get_bubble_radius (chart, 0, 40), 40, 1e-12);
+  g_assert_cmpfloat_with_epsilon (kt_chart_get_bubble_radius (chart, 1, 40), 20, 1e-12);
+  /* No net cost (≤ 0), no figure and a vanishing one: the floor, 12 % of the largest. */
+  g_assert_cmpfloat_with_epsilon (floor_r, 4.8, 1e-12);
+  g_assert_cmpfloat (kt_chart_get_bubble_radius (chart, 2, 40), ==, floor_r);
+  g_assert_cmpfloat (kt_chart_get_bubble_radius (chart, 3, 40), ==, floor_r);
+  g_assert_cmpfloat (kt_chart_get_bubble_radius (chart, 4, 40), ==, floor_r);
+  /* At least 3 units, never above the largest. */
+  g_assert_cmpfloat (kt_chart_bubble_min_radius (10), ==, 3.0);
+  g_assert_cmpfloat (kt_chart_bubble_min_radius (2), ==, 2.0);
+
+  /* Both axes cover the criterion's scale 0–5 in whole steps. */
+  g_assert_true (kt_chart_get_x_scale (chart, &scale));
+  g_assert_cmpfloat (scale.min, ==, 0);
+  g_assert_cmpfloat (scale.max, ==, 5);
+  g_assert_cmpfloat (scale.step, ==, 1);
+  g_assert_true (kt_chart_get_value_scale (chart, &scale));
+  g_assert_cmpfloat (scale.min, ==, 0);
+  g_assert_cmpfloat (scale.max, ==, 5);
+  /* A score beyond the range widens the axis. */
+  kt_chart_add_bubble (chart, 0, "Wide", 6.2, 3, 1e9, NULL);
+  g_assert_true (kt_chart_get_x_scale (chart, &scale));
+  g_assert_cmpfloat (scale.max, >=, 6.2);
+
+  /* Every bubble, the hollow ones too, answers a hit with its figures. */
+  for (double px = 0; px < 800; px += 3)
+    for (double py = 0; py < 450; py += 3)
+      {
+        KtChartHit hit;
+
+        if (!kt_chart_hit_test (chart, &style, 800, 450, px, py, &hit))
+          continue;
+        g_assert_cmpint (hit.kind, ==, KT_CHART_HIT_BUBBLE);
+        if (hit.index < 5)
+          seen[hit.index] = TRUE;
+        if (hit.index == 0)
+          {
+            g_assert_nonnull (strstr (hit.text, "Traffic"));
+            g_assert_nonnull (strstr (hit.text, "100" NBSP "bn"));
+            g_assert_nonnull (strstr (hit.text, "Total 70"));
+            g_assert_cmpint (hit.series, ==, 0);
+          }
+        kt_chart_hit_clear (&hit);
+      }
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (seen[i]);
+}
+
+static void
+test_bubble_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PangoFontMap) map = kt_report_font_map_new (NULL, &error);
+
+  if (map == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  for (KtChartTheme theme = KT_CHART_THEME_LIGHT; theme <= KT_CHART_THEME_DARK; theme++)
+    {
+      g_autoptr(KtChart) chart = bubble_chart (KT_LANG_EN);
+      KtChartStyle style = test_style (theme);
+      g_autofree char *png = g_strdup_printf ("%s/bubble-%s.png", output_dir,
+                                              theme == KT_CHART_THEME_DARK ? "dark" : "light");
+      double ink;
+
+      style.font_family = KT_REPORT_FONT_FAMILY;
+      style.font_map = map;
+      g_assert_true (kt_chart_export_png (chart, &style, png, 800, 450, 1, &error));
+      g_assert_no_error (error);
+      ink = ink_share (png);
+      g_assert_cmpfloat (ink, >, 0.03);
+      g_assert_cmpfloat (ink, <, 0.9);
+      if (!keep_output)
+        g_unlink (png);
+    }
+}
+
 /* Degenerate input draws something sane and does not crash. */
 static void
 test_degenerate (void)
@@ -493,7 +616,7 @@ test_degenerate (void)
   KtChartStyle style = test_style (KT_CHART_THEME_LIGHT);
   KtChartKind kinds[] = { KT_CHART_BAR_LINE, KT_CHART_GROUPED_BAR, KT_CHART_STACKED_BAR,
                           KT_CHART_THRESHOLD_BAR, KT_CHART_TORNADO, KT_CHART_HISTOGRAM,
-                          KT_CHART_HEATMAP };
+                          KT_CHART_HEATMAP, KT_CHART_BUBBLE };
   static const char *const one[] = { "only" };
   static const double nan_value[] = { NAN };
   static const double zero[] = { 0 };
@@ -551,6 +674,8 @@ main (int    argc,
   g_test_add_func ("/report/chart/hit-other-kinds", test_hit_other_kinds);
   g_test_add_func ("/report/chart/export", test_export);
   g_test_add_func ("/report/chart/degenerate", test_degenerate);
+  g_test_add_func ("/report/chart/bubble", test_bubble);
+  g_test_add_func ("/report/chart/bubble-export", test_bubble_export);
   status = g_test_run ();
 
   if (!keep_output)

@@ -26,16 +26,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kt-appraisal-report.h"
+#include "kt-catalogue.h"
+#include "kt-claims.h"
 #include "kt-cli.h"
 #include "kt-format.h"
 #include "kt-pdf.h"
 #include "kt-portfolio-db.h"
 #include "kt-project-file.h"
 #include "kt-rubric.h"
-
-#if HAVE_XLSXWRITER
-#include <xlsxwriter.h>
-#endif
 
 #define CMD "portfolio"
 
@@ -251,6 +250,8 @@ submission_json (JsonBuilder        *b,
   json_builder_add_int_value (b, s->n_errors);
   json_builder_set_member_name (b, "legal_failed");
   json_builder_add_int_value (b, s->n_legal_failed);
+  json_builder_set_member_name (b, "claims_mismatched");
+  json_builder_add_int_value (b, s->n_claims_mismatched);
   json_builder_set_member_name (b, "indicators");
   json_builder_begin_object (b);
   json_number (b, "total_investment", ind->total_investment);
@@ -505,9 +506,10 @@ cmd_list (const Globals *g,
       g_autofree char *irr_col = fit (irr, 8);
       g_autofree char *dscr_col = fit (dscr, 6);
 
-      printf ("%6" G_GINT64_FORMAT " %3d  %-4s %s %s %s %s  %s%s%s\n", s->id, s->version, form, name,
+      printf ("%6" G_GINT64_FORMAT " %3d  %-4s %s %s %s %s  %s%s%s%s\n", s->id, s->version, form, name,
               ti_col, irr_col, dscr_col, decision_label (s->decision),
               s->n_legal_failed > 0 ? _(", legal check failed") : "",
+              s->n_claims_mismatched > 0 ? _(", claims differ") : "",
               s->next_id > 0 ? _(", superseded") : "");
     }
   return KT_CLI_OK;
@@ -572,6 +574,7 @@ cmd_show (const Globals *g,
   g_autoptr (GPtrArray) legal = NULL;
   g_autoptr (GPtrArray) scores = NULL;
   g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GPtrArray) claims = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (KtDecision) decision = NULL;
   g_autofree char *results = NULL;
@@ -597,6 +600,8 @@ cmd_show (const Globals *g,
   if (results == NULL || !kt_portfolio_db_aggregate (db, id, &agg, &error))
     return fail (error);
   decision = kt_portfolio_db_get_decision (db, id, &error);
+  if (error == NULL)
+    claims = kt_portfolio_db_get_claims (db, id, &error);
   if (error != NULL)
     {
       kt_aggregate_clear (&agg);
@@ -638,6 +643,21 @@ cmd_show (const Globals *g,
           json_string (b, "citation", l->citation);
           json_builder_set_member_name (b, "passed");
           json_builder_add_boolean_value (b, l->passed);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "claims");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < claims->len; i++)
+        {
+          const KtClaimCheck *c = claims->pdata[i];
+
+          json_builder_begin_object (b);
+          json_string (b, "key", c->key);
+          json_number (b, "claimed", c->claimed);
+          json_number (b, "recomputed", c->recomputed);
+          json_builder_set_member_name (b, "matches");
+          json_builder_add_boolean_value (b, c->matches);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -745,7 +765,7 @@ cmd_show (const Globals *g,
     g_autofree char *econ = percent (s->ind.eirr);
     g_autofree char *irr_line = g_strdup_printf (_("%s (WACC %s)"), irr, wacc);
     g_autofree char *eq_line = g_strdup_printf (_("%s (hurdle %s)"), eirr, hurdle);
-    g_autofree char *dscr_line = g_strdup_printf (_("%s (covenant %s)"), dscr, min_dscr);
+    g_autofree char *dscr_line = g_strdup_printf (_("%s (lender's minimum %s)"), dscr, min_dscr);
 
     row (_("Total investment"), ti);
     row (_("Project NPV"), npv);
@@ -763,7 +783,25 @@ cmd_show (const Globals *g,
     }
     row (_("EIRR"), econ);
   }
-  row (_("Claimed figures"), _("not compared: the file format has no element for them yet"));
+  if (claims->len == 0)
+    row (_("Claimed figures"), _("none in the file"));
+  else
+    {
+      printf ("\n%s\n", _("Figures the proposer claims (compared only, never used)"));
+      for (guint i = 0; i < claims->len; i++)
+        {
+          const KtClaimCheck *c = claims->pdata[i];
+          const KtFieldDesc *f = kt_claims_find (c->key);
+          KtUnit unit = f != NULL ? f->unit : KT_UNIT_NONE;
+          g_autofree char *claimed = kt_claims_format (unit, c->claimed, kt_lang_current ());
+          g_autofree char *own = kt_claims_format (unit, c->recomputed, kt_lang_current ());
+          g_autofree char *line = c->matches
+                                  ? g_strdup_printf (_("%s — agrees"), claimed)
+                                  : g_strdup_printf (_("%s — DIFFERS: recomputed %s"), claimed, own);
+
+          row (c->label, line);
+        }
+    }
 
   printf ("\n%s\n", _("Legal checks"));
   for (guint i = 0; i < legal->len; i++)
@@ -1022,296 +1060,6 @@ cmd_rank (const Globals *g,
 
 /* ---- catalogue ---- */
 
-typedef struct {
-  const char *header;     /* N_() */
-  int         kind;       /* 0 text, 1 number, 2 money, 3 rate */
-} Column;
-
-static const Column catalogue_columns[] = {
-  { N_("Rank"), 1 }, { N_("ID"), 1 }, { N_("Project id"), 0 }, { N_("Version"), 1 },
-  { N_("Name (vi)"), 0 }, { N_("Name (en)"), 0 }, { N_("Proposer"), 0 }, { N_("Province"), 0 },
-  { N_("Field"), 0 }, { N_("Domain"), 0 }, { N_("Form"), 0 },
-  { N_("Total investment (VND)"), 2 }, { N_("Project NPV (VND)"), 2 }, { N_("Project IRR"), 3 },
-  { N_("Equity IRR"), 3 }, { N_("Minimum DSCR"), 1 }, { N_("Fiscal NPV (VND)"), 2 },
-  { N_("Legal checks"), 0 }, { N_("Score (0–100)"), 1 }, { N_("Spread"), 1 },
-  { N_("Appraisers"), 1 }, { N_("Disagreement"), 0 }, { N_("Decision"), 0 },
-  { N_("Imported"), 0 }, { N_("SHA-256"), 0 },
-};
-
-/* One catalogue row as text cells and numbers (NAN where text). */
-static void
-catalogue_cells (const KtRankRow *r,
-                 guint            rank,
-                 char           **text,
-                 double          *num)
-{
-  const KtSubmission *s = r->submission;
-  int c = 0;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (catalogue_columns); i++)
-    {
-      text[i] = NULL;
-      num[i] = NAN;
-    }
-  num[c++] = rank;
-  num[c++] = s->id;
-  text[c++] = g_strdup (s->project_id);
-  num[c++] = s->version;
-  text[c++] = g_strdup (s->name_vi);
-  text[c++] = g_strdup (s->name_en);
-  text[c++] = g_strdup (s->proposer);
-  text[c++] = g_strdup (s->province);
-  text[c++] = g_strdup (s->field);
-  text[c++] = g_strdup (s->domain);
-  text[c++] = g_strdup (s->form);
-  num[c++] = s->ind.total_investment;
-  num[c++] = s->ind.project_npv;
-  num[c++] = s->ind.project_irr;
-  num[c++] = s->ind.equity_irr;
-  num[c++] = s->ind.dscr_min;
-  num[c++] = s->ind.fiscal_npv;
-  text[c++] = g_strdup (r->aggregate.n_legal_failed == 0 ? _("passed") : _("failed"));
-  num[c++] = r->aggregate.total;
-  num[c++] = r->aggregate.spread;
-  num[c++] = r->aggregate.n_appraisers;
-  text[c++] = g_strdup (r->aggregate.disagreement ? _("yes") : _("no"));
-  text[c++] = g_strdup (decision_label (s->decision));
-  text[c++] = g_strdup (s->imported_at);
-  text[c++] = g_strdup (s->sha256);
-  g_assert (c == G_N_ELEMENTS (catalogue_columns));
-}
-
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  /* RFC 4180: quote fields holding a comma, quote, CR or LF; double quotes. */
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static gboolean
-write_csv (GPtrArray   *rows,
-           const char  *path,
-           GError     **error)
-{
-  /* UTF-8 with a BOM (spreadsheets on Windows guess the encoding otherwise
-   * and break the Vietnamese), CRLF line ends, numbers in ASCII with "." as
-   * the decimal mark, money in whole đồng. */
-  GString *out = g_string_new ("\xEF\xBB\xBF");
-  gsize n = G_N_ELEMENTS (catalogue_columns);
-  gboolean ok;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i)
-        g_string_append_c (out, ',');
-      csv_field (out, _(catalogue_columns[i].header));
-    }
-  g_string_append (out, "\r\n");
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char *text[G_N_ELEMENTS (catalogue_columns)];
-      double num[G_N_ELEMENTS (catalogue_columns)];
-
-      catalogue_cells (rows->pdata[r], r + 1, text, num);
-      for (gsize i = 0; i < n; i++)
-        {
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-          if (i)
-            g_string_append_c (out, ',');
-          if (text[i] != NULL)
-            csv_field (out, text[i]);
-          else if (isfinite (num[i]))
-            {
-              if (catalogue_columns[i].kind == 2)
-                g_string_append_printf (out, "%.0f", round (num[i]));
-              else
-                g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.10g", num[i]));
-            }
-          g_free (text[i]);
-        }
-      g_string_append (out, "\r\n");
-    }
-  ok = g_file_set_contents (path, out->str, (gssize) out->len, error);
-  g_string_free (out, TRUE);
-  return ok;
-}
-
-
-/* The catalogue as an A4 document (Decree 30 layout through KtPdf): a cover,
- * then the ranked table on landscape pages, then how it was made. */
-static gboolean
-write_pdf (KtPortfolioDb  *db,
-           GPtrArray      *rows,
-           const char     *path,
-           GError        **error)
-{
-  KtLang lang = kt_lang_current ();
-  g_autoptr (KtPdf) pdf = kt_pdf_new (path, lang, error);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *method = NULL;
-  const KtRubric *rubric = kt_portfolio_db_get_rubric (db, NULL);
-  KtPdfTable *table;
-  KtPdfCover cover = { 0 };
-
-  if (pdf == NULL)
-    return FALSE;
-#define T(s) kt_pdf_gettext (pdf, s)
-  date = kt_format_date_long (now, lang);
-  count = g_strdup_printf (T (N_("%u projects, ranked by aggregate score")), rows->len);
-  kt_pdf_set_metadata (pdf, T (N_("Catalogue of S&T and digital PPP projects")), NULL,
-                       count, "PPP, catalogue");
-  cover.doc_type = T (N_("CATALOGUE"));
-  cover.summary = T (N_("S&T, innovation and digital transformation PPP projects under appraisal"));
-  cover.title = count;
-  cover.place_date = date;
-  kt_pdf_add_cover (pdf, &cover);
-  kt_pdf_set_numbering (pdf, FALSE);
-
-  kt_pdf_set_orientation (pdf, KT_PDF_LANDSCAPE);
-  kt_pdf_add_heading (pdf, 1, T (N_("Projects")));
-  table = kt_pdf_table_new ();
-  kt_pdf_table_add_column (table, T (N_("No.")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Project")), KT_PDF_ALIGN_LEFT);
-  kt_pdf_table_add_column (table, T (N_("Proposer")), KT_PDF_ALIGN_LEFT);
-  kt_pdf_table_add_column (table, T (N_("Form")), KT_PDF_ALIGN_CENTER);
-  kt_pdf_table_add_column (table, T (N_("Total investment")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("FIRR")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Min. DSCR")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Legal checks")), KT_PDF_ALIGN_CENTER);
-  kt_pdf_table_add_column (table, T (N_("Score")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Spread")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Decision")), KT_PDF_ALIGN_LEFT);
-  kt_pdf_table_set_unit (table, T (N_("Money: billion đồng")));
-  kt_pdf_table_set_font_size (table, 9.5);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const KtRankRow *r = rows->pdata[i];
-      const KtSubmission *s = r->submission;
-      g_autofree char *no = g_strdup_printf ("%u", i + 1);
-      g_autofree char *name = g_strdup_printf ("%s (#%" G_GINT64_FORMAT ")",
-                                               lang == KT_LANG_EN && s->name_en && *s->name_en
-                                               ? s->name_en : s->name_vi, s->id);
-      g_autofree char *form = g_ascii_strup (s->form, -1);
-      g_autofree char *ti = kt_format_money (s->ind.total_investment, KT_MONEY_BILLION, FALSE, lang);
-      g_autofree char *irr = kt_format_percent (s->ind.project_irr, 2, lang);
-      g_autofree char *dscr = kt_format_number (s->ind.dscr_min, 2, lang);
-      g_autofree char *total = kt_format_number (r->aggregate.total, 1, lang);
-      g_autofree char *spread = kt_format_number (r->aggregate.spread, 1, lang);
-      const char *cells[12] = {
-        no, name, s->proposer, form, ti, irr, dscr,
-        r->aggregate.n_legal_failed == 0 ? T (N_("passed")) : T (N_("failed")),
-        total, spread, decision_label (s->decision), NULL
-      };
-
-      kt_pdf_table_add_row (table, KT_PDF_ROW_NORMAL, cells);
-    }
-  kt_pdf_add_table (pdf, table);
-  kt_pdf_table_unref (table);
-
-  method = g_strdup_printf (T (N_("Figures are the appraiser’s own recomputation from the submitted "
-                                  "inputs, not the proposers’ claims. Scores follow the rubric “%s”: "
-                                  "weights are a province’s choice, not law. A project that fails a "
-                                  "legal check is listed after the others whatever its score. The "
-                                  "spread is the difference between the highest and lowest "
-                                  "appraiser’s total.")),
-                            rubric != NULL ? rubric->id : "");
-  kt_pdf_add_styled_paragraph (pdf, KT_PDF_PARA_NOTE, method);
-#undef T
-  return kt_pdf_finish (pdf, error);
-}
-
-#if HAVE_XLSXWRITER
-static gboolean
-write_xlsx (GPtrArray   *rows,
-            const char  *path,
-            GError     **error)
-{
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  lxw_workbook *wb = workbook_new (tmp);
-  lxw_worksheet *ws;
-  lxw_format *bold, *money_fmt, *rate_fmt, *num_fmt;
-  gsize n = G_N_ELEMENTS (catalogue_columns);
-  lxw_error rc;
-
-  if (wb == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create %s"), tmp);
-      return FALSE;
-    }
-  ws = workbook_add_worksheet (wb, _("Catalogue"));
-  bold = workbook_add_format (wb);
-  format_set_bold (bold);
-  format_set_text_wrap (bold);
-  money_fmt = workbook_add_format (wb);
-  format_set_num_format (money_fmt, "#,##0");
-  rate_fmt = workbook_add_format (wb);
-  format_set_num_format (rate_fmt, "0.00%");
-  num_fmt = workbook_add_format (wb);
-  format_set_num_format (num_fmt, "0.0#");
-  for (gsize i = 0; i < n; i++)
-    worksheet_write_string (ws, 0, (lxw_col_t) i, _(catalogue_columns[i].header), bold);
-  worksheet_freeze_panes (ws, 1, 0);
-  worksheet_set_column (ws, 4, 5, 48, NULL);
-  worksheet_set_column (ws, 6, 6, 36, NULL);
-  worksheet_set_column (ws, 11, 16, 18, NULL);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char *text[G_N_ELEMENTS (catalogue_columns)];
-      double num[G_N_ELEMENTS (catalogue_columns)];
-
-      catalogue_cells (rows->pdata[r], r + 1, text, num);
-      for (gsize i = 0; i < n; i++)
-        {
-          int kind = catalogue_columns[i].kind;
-
-          if (text[i] != NULL)
-            worksheet_write_string (ws, r + 1, (lxw_col_t) i, text[i], NULL);
-          else if (isfinite (num[i]))
-            worksheet_write_number (ws, r + 1, (lxw_col_t) i, num[i],
-                                    kind == 2 ? money_fmt : kind == 3 ? rate_fmt : num_fmt);
-          g_free (text[i]);
-        }
-    }
-  worksheet_autofilter (ws, 0, 0, rows->len, (lxw_col_t) (n - 1));
-  rc = workbook_close (wb);
-  if (rc != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), path,
-                   lxw_strerror (rc));
-      g_remove (tmp);
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
-                   g_strerror (saved));
-      g_remove (tmp);
-      return FALSE;
-    }
-  return TRUE;
-}
-#endif
-
 static int
 cmd_catalogue (const Globals *g,
                int            argc,
@@ -1358,14 +1106,10 @@ cmd_catalogue (const Globals *g,
   rows = kt_portfolio_db_rank (db, &error);
   if (rows == NULL)
     return fail (error);
-  if (strcmp (format, "pdf") == 0)
-    ok = write_pdf (db, rows, output, &error);
-#if HAVE_XLSXWRITER
-  else if (strcmp (format, "xlsx") == 0)
-    ok = write_xlsx (rows, output, &error);
-#endif
-  else
-    ok = write_csv (rows, output, &error);
+  ok = kt_catalogue_write (db, rows, strcmp (format, "pdf") == 0 ? KT_CATALOGUE_PDF
+                                     : strcmp (format, "xlsx") == 0 ? KT_CATALOGUE_XLSX
+                                                                    : KT_CATALOGUE_CSV,
+                           output, &error);
   if (!ok)
     return fail (error);
 
@@ -1384,264 +1128,6 @@ cmd_catalogue (const Globals *g,
 
 
 /* ---- appraisal report (PDF) ---- */
-
-static void
-add_pair (GPtrArray  *pairs,
-          const char *label,
-          char       *value)   /* owned */
-{
-  g_ptr_array_add (pairs, g_strdup (label));
-  g_ptr_array_add (pairs, value != NULL ? value : g_strdup (""));
-}
-
-/* The appraisal report of one submission: what was submitted, the
- * appraiser's own figures, the legal gate with citations, the scores with
- * comments, the changes since the previous version and the decision. */
-static gboolean
-write_report (KtPortfolioDb  *db,
-              gint64          id,
-              const char     *path,
-              GError        **error)
-{
-  KtLang lang = kt_lang_current ();
-  g_autoptr (KtPdf) pdf = NULL;
-  g_autoptr (KtSubmission) s = NULL;
-  g_autoptr (KtSubmission) prev = NULL;
-  g_autoptr (GPtrArray) legal = NULL;
-  g_autoptr (GPtrArray) scores = NULL;
-  g_autoptr (GPtrArray) changes = NULL;
-  g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
-  g_autofree char *repro = NULL;
-  const KtRubric *rubric = kt_portfolio_db_get_rubric (db, NULL);
-  const char *name;
-  KtAggregate agg = { 0 };
-  KtPdfTable *table;
-  KtPdfCover cover = { 0 };
-  gboolean ok;
-
-  s = kt_portfolio_db_get (db, id, error);
-  if (s == NULL)
-    return FALSE;
-  legal = kt_portfolio_db_get_legal (db, id, error);
-  scores = legal != NULL ? kt_portfolio_db_get_scores (db, id, error) : NULL;
-  if (scores == NULL || !kt_portfolio_db_aggregate (db, id, &agg, error))
-    return FALSE;
-  if (s->previous_id > 0)
-    {
-      g_autoptr (KtProject) a = kt_portfolio_db_load_project (db, s->previous_id, error);
-      g_autoptr (KtProject) b = a != NULL ? kt_portfolio_db_load_project (db, id, error) : NULL;
-
-      prev = b != NULL ? kt_portfolio_db_get (db, s->previous_id, error) : NULL;
-      if (prev == NULL)
-        {
-          kt_aggregate_clear (&agg);
-          return FALSE;
-        }
-      changes = kt_project_data_diff (kt_project_get_data (a), kt_project_get_data (b));
-    }
-  pdf = kt_pdf_new (path, lang, error);
-  if (pdf == NULL)
-    {
-      kt_aggregate_clear (&agg);
-      return FALSE;
-    }
-#define T(x) kt_pdf_gettext (pdf, x)
-  name = lang == KT_LANG_EN && s->name_en != NULL && *s->name_en ? s->name_en : s->name_vi;
-  date = kt_format_date_long (now, lang);
-  repro = g_strdup_printf (T (N_("Recomputed with rule set %s; rubric %s; submission #%lld, version %d")),
-                           s->rule_set, s->rubric_id, (long long) s->id, s->version);
-  kt_pdf_set_integrity (pdf, s->sha256, repro);
-  kt_pdf_set_metadata (pdf, name, s->imported_by, T (N_("Appraisal report")), "PPP; appraisal");
-  cover.doc_type = T (N_("APPRAISAL REPORT"));
-  cover.summary = T (N_("on the feasibility study of a PPP project"));
-  cover.title = name;
-  cover.place_date = date;
-  kt_pdf_add_cover (pdf, &cover);
-
-  kt_pdf_add_heading (pdf, 1, T (N_("Appraisal")));
-  kt_pdf_add_heading (pdf, 2, T (N_("The submission")));
-  add_pair (pairs, T (N_("Project")), g_strdup (name));
-  add_pair (pairs, T (N_("Proposer")), g_strdup (s->proposer));
-  add_pair (pairs, T (N_("Province or city")), g_strdup (s->province));
-  add_pair (pairs, T (N_("PPP form")), g_ascii_strup (s->form, -1));
-  add_pair (pairs, T (N_("Project id")), g_strdup (s->project_id));
-  add_pair (pairs, T (N_("Version")), s->previous_id > 0
-            ? g_strdup_printf (T (N_("%d (resubmits #%lld)")), s->version, (long long) s->previous_id)
-            : g_strdup_printf ("%d", s->version));
-  add_pair (pairs, T (N_("File")), g_strdup (s->file_name));
-  add_pair (pairs, T (N_("SHA-256")), g_strdup (s->sha256));
-  add_pair (pairs, T (N_("Imported")), g_strdup_printf (T (N_("%s by %s")), s->imported_at, s->imported_by));
-  g_ptr_array_add (pairs, NULL);
-  kt_pdf_add_key_values (pdf, (const char * const *) pairs->pdata);
-
-  kt_pdf_add_heading (pdf, 2, T (N_("Recomputed figures")));
-  kt_pdf_add_paragraph (pdf, T (N_("The figures below are the appraiser’s own: the engine recomputed "
-                                   "them from the submitted inputs with the rule set named in the "
-                                   "footer. Figures the proposer may claim are not used.")));
-  table = kt_pdf_table_new ();
-  kt_pdf_table_add_column (table, T (N_("Indicator")), KT_PDF_ALIGN_LEFT);
-  kt_pdf_table_add_column (table, T (N_("Value")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Reference")), KT_PDF_ALIGN_RIGHT);
-  {
-    struct { const char *label; double value; int kind; double ref; } rows[] = {
-      { N_("Total investment"), s->ind.total_investment, 2, NAN },
-      { N_("Project NPV at WACC"), s->ind.project_npv, 2, NAN },
-      { N_("Project IRR (reference: WACC)"), s->ind.project_irr, 3, s->ind.wacc },
-      { N_("Equity IRR (reference: hurdle rate)"), s->ind.equity_irr, 3, s->ind.hurdle_rate },
-      { N_("Minimum DSCR (reference: covenant)"), s->ind.dscr_min, 1, s->ind.min_dscr },
-      { N_("Payback (years)"), s->ind.payback, 1, NAN },
-      { N_("Fiscal NPV (the state)"), s->ind.fiscal_npv, 2, NAN },
-      { N_("Value for money (PSC − PPP cost)"), s->ind.vfm, 2, NAN },
-      { N_("EIRR (reference: social rate)"), s->ind.eirr, 3, s->ind.social_rate },
-    };
-
-    for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
-      {
-        g_autofree char *v = rows[i].kind == 2 ? kt_format_money (rows[i].value, KT_MONEY_BILLION, TRUE, lang)
-                             : rows[i].kind == 3 ? kt_format_percent (rows[i].value, 2, lang)
-                                                 : kt_format_number (rows[i].value, 2, lang);
-        g_autofree char *r = isnan (rows[i].ref) ? g_strdup ("")
-                             : rows[i].kind == 3 ? kt_format_percent (rows[i].ref, 2, lang)
-                                                 : kt_format_number (rows[i].ref, 2, lang);
-
-        kt_pdf_table_add_cells (table, KT_PDF_ROW_NORMAL, T (rows[i].label), v, r, NULL);
-      }
-  }
-  kt_pdf_table_set_caption (table, T (N_("Indicators recomputed by the appraiser")));
-  kt_pdf_add_table (pdf, table);
-  kt_pdf_table_unref (table);
-
-  kt_pdf_add_heading (pdf, 2, T (N_("Legal checks")));
-  table = kt_pdf_table_new ();
-  kt_pdf_table_add_column (table, T (N_("Check")), KT_PDF_ALIGN_LEFT);
-  kt_pdf_table_add_column (table, T (N_("Legal basis")), KT_PDF_ALIGN_LEFT);
-  kt_pdf_table_add_column (table, T (N_("Result")), KT_PDF_ALIGN_CENTER);
-  for (guint i = 0; i < legal->len; i++)
-    {
-      const KtLegalResult *l = legal->pdata[i];
-      const char *label = l->code;
-
-      for (guint k = 0; rubric != NULL && k < rubric->checks->len; k++)
-        {
-          const KtRubricCheck *c = rubric->checks->pdata[k];
-
-          if (strcmp (c->code, l->code) == 0)
-            label = lang == KT_LANG_VI && c->label_vi ? c->label_vi : c->label_en ? c->label_en : l->code;
-        }
-      kt_pdf_table_add_cells (table, l->passed ? KT_PDF_ROW_NORMAL : KT_PDF_ROW_BOLD, label,
-                              l->citation, l->passed ? T (N_("passed")) : T (N_("failed")), NULL);
-    }
-  kt_pdf_table_set_caption (table, T (N_("Pass/fail checks with their legal basis")));
-  kt_pdf_add_table (pdf, table);
-  kt_pdf_table_unref (table);
-
-  kt_pdf_add_heading (pdf, 2, T (N_("Scores")));
-  table = kt_pdf_table_new ();
-  kt_pdf_table_add_column (table, T (N_("Criterion")), KT_PDF_ALIGN_LEFT);
-  kt_pdf_table_add_column (table, T (N_("Weight")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Mean")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Min – max")), KT_PDF_ALIGN_CENTER);
-  kt_pdf_table_add_column (table, T (N_("Scores")), KT_PDF_ALIGN_RIGHT);
-  kt_pdf_table_add_column (table, T (N_("Remark")), KT_PDF_ALIGN_LEFT);
-  for (guint i = 0; i < agg.criteria->len; i++)
-    {
-      const KtCriterionResult *r = &g_array_index (agg.criteria, KtCriterionResult, i);
-      const KtRubricCriterion *c = r->criterion;
-      g_autofree char *w = kt_format_number (c->weight, 0, lang);
-      g_autofree char *mean = kt_format_number (r->mean, 2, lang);
-      g_autofree char *lo = kt_format_number (r->min, 2, lang);
-      g_autofree char *hi = kt_format_number (r->max, 2, lang);
-      g_autofree char *range = r->n > 0 ? g_strdup_printf ("%s – %s", lo, hi) : g_strdup ("");
-      g_autofree char *n = g_strdup_printf ("%d", r->n);
-      const char *remark = c->automatic ? T (N_("automatic"))
-                           : r->disagreement ? T (N_("appraisers disagree")) : "";
-
-      kt_pdf_table_add_cells (table, r->disagreement ? KT_PDF_ROW_BOLD : KT_PDF_ROW_NORMAL,
-                              lang == KT_LANG_VI && c->label_vi ? c->label_vi : c->label_en,
-                              w, mean, range, n, remark, NULL);
-    }
-  {
-    g_autofree char *total = kt_format_number (agg.total, 1, lang);
-    g_autofree char *spread = kt_format_number (agg.spread, 1, lang);
-    g_autofree char *line = g_strdup_printf (T (N_("%s / 100 (spread between appraisers %s)")), total, spread);
-
-    kt_pdf_table_add_cells (table, KT_PDF_ROW_BOLD, T (N_("Aggregate")), "100", line, NULL, NULL, NULL, NULL);
-  }
-  kt_pdf_table_set_caption (table, T (N_("Scores by criterion (scale 0–5, aggregate 0–100)")));
-  kt_pdf_add_table (pdf, table);
-  kt_pdf_table_unref (table);
-  {
-    g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-
-    for (guint i = 0; i < scores->len; i++)
-      {
-        const KtScore *sc = scores->pdata[i];
-        g_autofree char *v = kt_format_number (sc->score, 2, lang);
-        g_autofree char *who = g_markup_escape_text (sc->appraiser, -1);
-        g_autofree char *what = g_markup_escape_text (sc->criterion, -1);
-        g_autofree char *why = g_markup_escape_text (sc->comment ? sc->comment : "", -1);
-
-        if (strcmp (sc->appraiser, "auto") == 0)
-          continue;
-        g_ptr_array_add (items, g_strdup_printf ("<b>%s</b>, %s: %s — %s", who, what, v, why));
-      }
-    if (items->len > 0)
-      {
-        g_ptr_array_add (items, NULL);
-        kt_pdf_add_heading (pdf, 3, T (N_("Appraisers’ comments")));
-        kt_pdf_add_bullets (pdf, (const char * const *) items->pdata);
-      }
-  }
-
-  if (changes != NULL)
-    {
-      g_autofree char *intro = g_strdup_printf (T (N_("Compared with version %d (#%lld): %u inputs changed.")),
-                                                prev->version, (long long) prev->id, changes->len);
-
-      kt_pdf_add_heading (pdf, 2, T (N_("Changes since the previous version")));
-      kt_pdf_add_paragraph (pdf, intro);
-      table = kt_pdf_table_new ();
-      kt_pdf_table_add_column (table, T (N_("Field")), KT_PDF_ALIGN_LEFT);
-      kt_pdf_table_add_column (table, T (N_("Previous")), KT_PDF_ALIGN_LEFT);
-      kt_pdf_table_add_column (table, T (N_("Now")), KT_PDF_ALIGN_LEFT);
-      kt_pdf_table_set_font_size (table, 9.5);
-      for (guint i = 0; i < changes->len && i < 300; i++)
-        {
-          const KtFieldChange *c = changes->pdata[i];
-          g_autofree char *a = fit (c->old_value ? c->old_value : T (N_("(absent)")), 120);
-          g_autofree char *b = fit (c->new_value ? c->new_value : T (N_("(absent)")), 120);
-
-          kt_pdf_table_add_cells (table, KT_PDF_ROW_NORMAL, c->path, g_strstrip (a), g_strstrip (b), NULL);
-        }
-      kt_pdf_add_table (pdf, table);
-      kt_pdf_table_unref (table);
-    }
-
-  kt_pdf_add_heading (pdf, 2, T (N_("Conclusion")));
-  if (s->decision != NULL)
-    {
-      g_autofree char *line = g_strdup_printf (T (N_("Decision: %s.")), decision_label (s->decision));
-
-      kt_pdf_add_paragraph (pdf, line);
-    }
-  else
-    kt_pdf_add_paragraph (pdf, T (N_("No decision has been recorded yet; the scores may still change.")));
-  if (agg.n_legal_failed > 0)
-    kt_pdf_add_paragraph (pdf, T (N_("At least one legal check failed: the project cannot be approved "
-                                     "as submitted.")));
-  {
-    /* Signed by hand: the name is written under the signature. */
-    KtPdfSignature signature = { NULL, T (N_("THE APPRAISER")), NULL, NULL };
-
-    kt_pdf_add_signature (pdf, &signature);
-  }
-#undef T
-  ok = kt_pdf_finish (pdf, error);
-  kt_aggregate_clear (&agg);
-  return ok;
-}
 
 static int
 cmd_report (const Globals *g,
@@ -1671,7 +1157,7 @@ cmd_report (const Globals *g,
   db = open_portfolio (g, FALSE);
   if (db == NULL)
     return KT_CLI_USAGE;
-  if (!write_report (db, id, output, &error))
+  if (!kt_appraisal_report_write (db, id, output, &error))
     return fail (error);
   if (!g_file_get_contents (output, &bytes, &len, &error))
     return fail (error);

@@ -21,6 +21,9 @@ struct _KtChartView
 
 G_DEFINE_FINAL_TYPE (KtChartView, kt_chart_view, GTK_TYPE_WIDGET)
 
+enum { HIT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 #define FALLBACK_WIDTH  800.0
 #define FALLBACK_HEIGHT 450.0
 
@@ -55,6 +58,55 @@ query_tooltip_cb (GtkWidget   *widget,
     found = FALSE;
   kt_chart_hit_clear (&hit);
   return found;
+}
+
+/* What lies under (x, y); FALSE (and nothing to clear) when nothing. */
+static gboolean
+hit_at (KtChartView *self,
+        double       x,
+        double       y,
+        KtChartHit  *hit)
+{
+  KtChartStyle style;
+
+  if (self->chart == NULL)
+    return FALSE;
+  kt_chart_view_get_style (self, &style);
+  return kt_chart_hit_test (self->chart, &style, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), x, y, hit);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   KtChartView     *self)
+{
+  KtChartHit hit = { 0 };
+
+  if (n_press != 1 || !hit_at (self, x, y, &hit))
+    return;
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0, (int) hit.kind, hit.series, hit.index);
+  kt_chart_hit_clear (&hit);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           KtChartView              *self)
+{
+  KtChartHit hit = { 0 };
+  gboolean bubble = FALSE;
+
+  if (self->chart != NULL && kt_chart_get_kind (self->chart) == KT_CHART_BUBBLE &&
+      hit_at (self, x, y, &hit))
+    {
+      bubble = hit.kind == KT_CHART_HIT_BUBBLE;
+      kt_chart_hit_clear (&hit);
+    }
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), bubble ? "pointer" : NULL);
 }
 
 static void
@@ -116,14 +168,26 @@ kt_chart_view_class_init (KtChartViewClass *klass)
   widget_class->snapshot = kt_chart_view_snapshot;
   widget_class->measure = kt_chart_view_measure;
   gtk_widget_class_set_css_name (widget_class, "ktchartview");
+
+  signals[HIT_ACTIVATED] =
+    g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
 }
 
 static void
 kt_chart_view_init (KtChartView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, 0);
 }

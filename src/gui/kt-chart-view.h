@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 #define KT_TYPE_CHART_VIEW (kt_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (KtChartView, kt_chart_view, KT, CHART_VIEW, GtkWidget)
 
+/* Signal "hit-activated" (int kind, int series, int index): a click on what
+ * kt_chart_hit_test () finds (a KtChartHitKind and its series and index).
+ * Over a bubble the pointer becomes a hand, since bubbles are meant to be clicked. */
 GtkWidget *kt_chart_view_new        (void);
 /* Takes a reference; NULL shows nothing (a chart with no data yet). */
 void       kt_chart_view_set_chart  (KtChartView        *self,

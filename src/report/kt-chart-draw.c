@@ -28,6 +28,9 @@ typedef enum {
   SWATCH_BAR,
   SWATCH_LINE,
   SWATCH_DASH,
+  SWATCH_BUBBLE,   /* a filled circle: a bubble group */
+  SWATCH_HOLLOW,   /* a dashed empty circle: bubbles of no size */
+  SWATCH_RING,     /* an outline circle: what the bubble area means */
 } Swatch;
 
 typedef struct {
@@ -65,6 +68,9 @@ typedef struct {
   guint              *order;       /* tornado ranks */
   double              label_w;     /* tornado / heat-map row label column */
   guint               marker_rows;
+  Box                 frame;       /* bubble chart: the framed plot; `plot` is inset by
+                                    * the largest radius so no bubble leaves the frame */
+  double              bubble_r;    /* largest bubble radius */
 } Layout;
 
 /* --- Style ------------------------------------------------------------------ */
@@ -367,6 +373,45 @@ is_category_kind (KtChartKind kind)
          kind == KT_CHART_STACKED_BAR || kind == KT_CHART_THRESHOLD_BAR;
 }
 
+static gboolean
+bubble_is_hollow (const KtChartBubble *bubble)
+{
+  return !isfinite (bubble->size) || bubble->size <= 0.0;
+}
+
+static void
+collect_bubble_legend (Layout *L)
+{
+  KtChart *chart = L->chart;
+  gboolean any_hollow = FALSE;
+  double most = kt_chart_bubble_max_size (chart);
+
+  /* Only the groups that have a bubble: an empty "rejected" says nothing. */
+  for (guint g = 0; g < chart->bubble_groups->len; g++)
+    {
+      KtChartBubbleGroup *group = &g_array_index (chart->bubble_groups, KtChartBubbleGroup, g);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < chart->bubbles->len && !used; i++)
+        used = g_array_index (chart->bubbles, KtChartBubble, i).group == g;
+      if (used)
+        legend_add (L, SWATCH_BUBBLE, series_color (L->style, group->color), group->name);
+    }
+  for (guint i = 0; i < chart->bubbles->len; i++)
+    any_hollow = any_hollow || bubble_is_hollow (&g_array_index (chart->bubbles, KtChartBubble, i));
+  if (chart->size_name != NULL && most > 0.0)
+    {
+      g_autofree char *largest = kt_chart_format_as (chart, chart->size_format, -1, most);
+      /* Translators: the key of a bubble chart: "Area: State fiscal cost (largest 1,2 tỷ)". */
+      g_autofree char *text = g_strdup_printf (kt_report_gettext (chart->lang,
+                                                                  N_("Area: %s (largest %s)")),
+                                               chart->size_name, largest);
+      legend_add (L, SWATCH_RING, L->style->axis, text);
+    }
+  if (any_hollow)
+    legend_add (L, SWATCH_HOLLOW, L->style->axis, chart->minimal_note);
+}
+
 static void
 collect_legend (Layout *L)
 {
@@ -414,6 +459,10 @@ collect_legend (Layout *L)
           legend_add (L, SWATCH_BAR, heat_ramp (style, n > 1 ? (double) i / (n - 1) : 0.0),
                       g_array_index (chart->heat_levels, KtChartMark, i).label);
         }
+      break;
+
+    case KT_CHART_BUBBLE:
+      collect_bubble_legend (L);
       break;
 
     default:
@@ -630,6 +679,25 @@ layout_compute (Layout             *L,
       if (chart->col_labels->len > 0)
         bottom -= L->line_h + L->pad * 0.5;
       L->plot = (Box) { left, top, right - left, bottom - top };
+    }
+
+  else if (chart->kind == KT_CHART_BUBBLE)
+    {
+      double xlo, xhi, plot_h;
+
+      L->ok = L->ok && kt_chart_x_range (chart, &xlo, &xhi);
+      bottom -= L->line_h + L->pad * 0.5;     /* x tick labels */
+      plot_h = bottom - top;
+      kt_chart_nice_scale (L->ok ? lo : 0.0, L->ok ? hi : 1.0,
+                           CLAMP ((int) (plot_h / (L->line_h * 2.2)), 3, 8), &L->v);
+      left += widest_tick (L, chart->format, &L->v) + L->pad;
+      L->frame = (Box) { left, top, right - left, bottom - top };
+      /* The largest bubble: a tenth of the shorter side, so a few overlap little. */
+      L->bubble_r = CLAMP (MIN (L->frame.w, L->frame.h) * 0.1, 4.0, L->fs * 4);
+      L->plot = (Box) { left + L->bubble_r, top + L->bubble_r,
+                        L->frame.w - 2 * L->bubble_r, L->frame.h - 2 * L->bubble_r };
+      horizontal_scale (L, chart->format, L->ok ? xlo : 0.0, L->ok ? xhi : 1.0, L->plot.w,
+                        &L->h);
     }
 
   if (L->plot.w < L->fs * 2 || L->plot.h < L->fs * 2)
@@ -1170,6 +1238,219 @@ draw_heatmap (cairo_t *cr,
     }
 }
 
+/* Bubble positions and radii; the order draws the largest first, so small
+ * ones stay visible on top (hit tests walk it backwards). */
+typedef struct {
+  double x, y, r;
+} BubbleSpot;
+
+static BubbleSpot *
+bubble_spots (Layout *L,
+              guint **order)
+{
+  KtChart *chart = L->chart;
+  guint n = chart->bubbles->len;
+  BubbleSpot *spots = g_new (BubbleSpot, MAX (n, 1));
+
+  *order = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      KtChartBubble *bubble = &g_array_index (chart->bubbles, KtChartBubble, i);
+
+      spots[i].x = map_x (L, &L->h, bubble->x);
+      spots[i].y = map_v (L, bubble->y);
+      spots[i].r = kt_chart_get_bubble_radius (chart, i, L->bubble_r);
+      (*order)[i] = i;
+    }
+  /* Insertion sort by decreasing radius: stable, and a portfolio is tens of bubbles. */
+  for (guint i = 1; i < n; i++)
+    {
+      guint key = (*order)[i], j = i;
+
+      while (j > 0 && spots[(*order)[j - 1]].r < spots[key].r)
+        {
+          (*order)[j] = (*order)[j - 1];
+          j--;
+        }
+      (*order)[j] = key;
+    }
+  return spots;
+}
+
+static void
+circle_path (cairo_t *cr,
+             double   x,
+             double   y,
+             double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+}
+
+/* One bubble: translucent fill and a solid rim; a hollow one is a dashed rim
+ * round a dot, so "no size" never reads as "small". */
+static void
+draw_one_bubble (cairo_t            *cr,
+                 Layout             *L,
+                 double              x,
+                 double              y,
+                 double              r,
+                 const KtChartColor *color,
+                 gboolean            hollow)
+{
+  KtChartColor fill = *color;
+
+  cairo_new_path (cr);
+  if (hollow)
+    {
+      dashed (cr, L, TRUE);
+      circle_path (cr, x, y, r);
+      cairo_set_line_width (cr, L->style->line_width);
+      set_color (cr, color);
+      cairo_stroke (cr);
+      dashed (cr, L, FALSE);
+      circle_path (cr, x, y, MAX (r * 0.25, 1.2));
+      cairo_fill (cr);
+      return;
+    }
+  fill.a = 0.55;
+  circle_path (cr, x, y, r);
+  set_color (cr, &fill);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, L->style->line_width);
+  set_color (cr, color);
+  cairo_stroke (cr);
+}
+
+static gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static void
+draw_bubbles (cairo_t *cr,
+              Layout  *L)
+{
+  KtChart *chart = L->chart;
+  const KtChartStyle *style = L->style;
+  g_autofree guint *order = NULL;
+  g_autofree BubbleSpot *spots = bubble_spots (L, &order);
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
+  Box *frame = &L->frame;
+
+  cairo_rectangle (cr, frame->x, frame->y, frame->w, frame->h);
+  cairo_set_line_width (cr, style->line_width * 0.5);
+  set_color (cr, &style->axis);
+  cairo_stroke (cr);
+  for (guint i = 0; i < L->v.n_ticks; i++)
+    {
+      double value = kt_chart_scale_tick (&L->v, i);
+      double py = map_v (L, value);
+      g_autofree char *label = kt_chart_format_tick (chart->format, value, &L->v, chart->lang);
+
+      stroke_line (cr, frame->x, py, frame->x + frame->w, py, style->line_width * 0.5, &style->grid);
+      show_text (L, cr, label, frame->x - L->pad, py, 1.0, 0.5, &style->muted);
+    }
+  for (guint i = 0; i < L->h.n_ticks; i++)
+    {
+      double value = kt_chart_scale_tick (&L->h, i);
+      double px = map_x (L, &L->h, value);
+      g_autofree char *label = kt_chart_format_tick (chart->format, value, &L->h, chart->lang);
+      g_autoptr(PangoLayout) layout = text_layout (L, label, L->fs, FALSE);
+      double w = text_width (layout);
+      double left = CLAMP (px - w / 2, L->area.x, L->area.x + L->area.w - w);
+
+      stroke_line (cr, px, frame->y, px, frame->y + frame->h, style->line_width * 0.5, &style->grid);
+      show (cr, layout, left, frame->y + frame->h + L->pad * 0.5, 0.0, 0.0, &style->muted);
+    }
+
+  /* Reference lines (quadrants): horizontal thresholds, vertical markers. */
+  dashed (cr, L, TRUE);
+  for (guint i = 0; i < chart->thresholds->len; i++)
+    {
+      double py = map_v (L, g_array_index (chart->thresholds, KtChartMark, i).value);
+      stroke_line (cr, frame->x, py, frame->x + frame->w, py, style->line_width * 0.7, &style->axis);
+    }
+  for (guint i = 0; i < chart->markers->len; i++)
+    {
+      double px = map_x (L, &L->h, g_array_index (chart->markers, KtChartMark, i).value);
+      stroke_line (cr, px, frame->y, px, frame->y + frame->h, style->line_width * 0.7, &style->axis);
+    }
+  dashed (cr, L, FALSE);
+  for (guint i = 0; i < chart->thresholds->len; i++)
+    {
+      KtChartMark *mark = &g_array_index (chart->thresholds, KtChartMark, i);
+      if (mark->label != NULL && *mark->label != '\0')
+        show_on_patch (L, cr, mark->label, frame->x + frame->w - 2, map_v (L, mark->value) - 2,
+                       1.0, 1.0, &style->muted);
+    }
+  for (guint i = 0; i < chart->markers->len; i++)
+    {
+      KtChartMark *mark = &g_array_index (chart->markers, KtChartMark, i);
+      if (mark->label != NULL && *mark->label != '\0')
+        show_on_patch (L, cr, mark->label, map_x (L, &L->h, mark->value) + 2, frame->y + 2,
+                       0.0, 0.0, &style->muted);
+    }
+
+  for (guint k = 0; k < chart->bubbles->len; k++)
+    {
+      guint i = order[k];
+      KtChartBubble *bubble = &g_array_index (chart->bubbles, KtChartBubble, i);
+      KtChartBubbleGroup *group = &g_array_index (chart->bubble_groups, KtChartBubbleGroup,
+                                                  bubble->group);
+      KtChartColor color = series_color (style, group->color);
+
+      draw_one_bubble (cr, L, spots[i].x, spots[i].y, spots[i].r, &color,
+                       bubble_is_hollow (bubble));
+    }
+
+  /* Labels beside their bubble: right, left, above, below — the first place
+   * that stays in the frame and clears the labels already placed; else none
+   * (the tooltip still names it). */
+  for (guint i = 0; i < chart->bubbles->len; i++)
+    {
+      KtChartBubble *bubble = &g_array_index (chart->bubbles, KtChartBubble, i);
+      g_autoptr(PangoLayout) layout = text_layout (L, bubble->label, L->fs * 0.95, FALSE);
+      double w, h, gap = 3.0;
+      BubbleSpot *b = &spots[i];
+
+      pango_layout_set_width (layout, (int) (MIN (frame->w * 0.4, L->fs * 16) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      w = text_width (layout);
+      h = text_height (layout);
+      {
+        Box candidates[4] = {
+          { b->x + b->r + gap, b->y - h / 2, w + 4, h },
+          { b->x - b->r - gap - w - 4, b->y - h / 2, w + 4, h },
+          { b->x - w / 2 - 2, b->y - b->r - gap - h, w + 4, h },
+          { b->x - w / 2 - 2, b->y + b->r + gap, w + 4, h },
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+          {
+            Box *box = &candidates[c];
+            gboolean clear = box->x >= frame->x && box->x + box->w <= frame->x + frame->w &&
+                             box->y >= frame->y && box->y + box->h <= frame->y + frame->h;
+            KtChartColor patch = style->background;
+
+            for (guint p = 0; p < placed->len && clear; p++)
+              clear = !boxes_overlap (box, &g_array_index (placed, Box, p));
+            if (!clear)
+              continue;
+            patch.a = 0.8;
+            cairo_rectangle (cr, box->x, box->y, box->w, box->h);
+            set_color (cr, &patch);
+            cairo_fill (cr);
+            show (cr, layout, box->x + 2, box->y, 0.0, 0.0, &style->foreground);
+            g_array_append_val (placed, *box);
+            break;
+          }
+      }
+    }
+}
+
 static void
 draw_legend (cairo_t *cr,
              Layout  *L)
@@ -1197,6 +1478,19 @@ draw_legend (cairo_t *cr,
           dashed (cr, L, TRUE);
           stroke_line (cr, e->x, mid, e->x + swatch, mid, L->style->line_width, &e->color);
           dashed (cr, L, FALSE);
+          break;
+        case SWATCH_BUBBLE:
+        case SWATCH_HOLLOW:
+          draw_one_bubble (cr, L, e->x + swatch / 2, mid, swatch * 0.32, &e->color,
+                           e->swatch == SWATCH_HOLLOW);
+          break;
+        case SWATCH_RING:
+          cairo_new_path (cr);
+          circle_path (cr, e->x + swatch / 2, mid, swatch * 0.4);
+          circle_path (cr, e->x + swatch / 2, mid + swatch * 0.2, swatch * 0.2);
+          cairo_set_line_width (cr, L->style->line_width * 0.7);
+          set_color (cr, &e->color);
+          cairo_stroke (cr);
           break;
         default:
           g_assert_not_reached ();
@@ -1276,6 +1570,9 @@ kt_chart_draw (KtChart            *chart,
           break;
         case KT_CHART_HEATMAP:
           draw_heatmap (cr, &L);
+          break;
+        case KT_CHART_BUBBLE:
+          draw_bubbles (cr, &L);
           break;
         default:
           g_assert_not_reached ();
@@ -1488,6 +1785,51 @@ hit_heatmap (Layout     *L,
   return TRUE;
 }
 
+static gboolean
+hit_bubbles (Layout     *L,
+             double      px,
+             double      py,
+             KtChartHit *hit)
+{
+  KtChart *chart = L->chart;
+  g_autofree guint *order = NULL;
+  g_autofree BubbleSpot *spots = bubble_spots (L, &order);
+
+  /* Topmost first: the reverse of the drawing order. */
+  for (guint k = chart->bubbles->len; k-- > 0;)
+    {
+      guint i = order[k];
+      KtChartBubble *bubble = &g_array_index (chart->bubbles, KtChartBubble, i);
+      double reach = MAX (spots[i].r, HIT_RADIUS);
+      double dx = px - spots[i].x, dy = py - spots[i].y;
+      g_autofree char *x = NULL, *y = NULL, *size = NULL;
+      GString *text;
+
+      if (dx * dx + dy * dy > reach * reach)
+        continue;
+      hit->kind = KT_CHART_HIT_BUBBLE;
+      hit->series = bubble->group;
+      hit->index = i;
+      hit->value = bubble->size;
+      x = kt_chart_format_value (chart, bubble->x);
+      y = kt_chart_format_value (chart, bubble->y);
+      text = g_string_new (bubble->label);
+      g_string_append_printf (text, "\n%s: %s\n%s: %s",
+                              chart->x_title != NULL ? chart->x_title : "x", x,
+                              chart->y_title != NULL ? chart->y_title : "y", y);
+      if (chart->size_name != NULL)
+        {
+          size = kt_chart_format_as (chart, chart->size_format, -1, bubble->size);
+          g_string_append_printf (text, "\n%s: %s", chart->size_name, size);
+        }
+      if (bubble->detail != NULL && *bubble->detail != '\0')
+        g_string_append_printf (text, "\n%s", bubble->detail);
+      hit->text = g_string_free (text, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 kt_chart_hit_test (KtChart            *chart,
                    const KtChartStyle *style,
@@ -1519,6 +1861,8 @@ kt_chart_hit_test (KtChart            *chart,
         found = hit_histogram (&L, px, py, hit);
       else if (chart->kind == KT_CHART_HEATMAP)
         found = hit_heatmap (&L, px, py, hit);
+      else if (chart->kind == KT_CHART_BUBBLE)
+        found = hit_bubbles (&L, px, py, hit);
     }
   layout_clear (&L);
   if (!found)

@@ -25,6 +25,20 @@ typedef struct {
   double high;
 } KtChartTornadoItem;
 
+typedef struct {
+  char  *label;
+  char  *detail;
+  guint  group;
+  double x;
+  double y;
+  double size;     /* ≤ 0 or NAN: drawn hollow at the minimum */
+} KtChartBubble;
+
+typedef struct {
+  char  *name;
+  guint  color;
+} KtChartBubbleGroup;
+
 struct _KtChart {
   grefcount        ref_count;
   KtChartKind      kind;
@@ -63,6 +77,14 @@ struct _KtChart {
   GPtrArray       *row_labels;
   GPtrArray       *col_labels;
   GArray          *heat_levels;    /* KtChartMark, ascending */
+
+  GArray          *bubbles;        /* KtChartBubble */
+  GArray          *bubble_groups;  /* KtChartBubbleGroup */
+  char            *size_name;
+  KtValueFormat    size_format;
+  char            *minimal_note;
+  double           x_range[2];     /* NAN: from the data */
+  double           y_range[2];
 };
 
 /* Number of BAR series (they share the category band). */
@@ -71,6 +93,17 @@ guint   kt_chart_n_bar_series  (KtChart *chart);
 gboolean kt_chart_value_range  (KtChart *chart,
                                 double  *lo,
                                 double  *hi);
+/* The x data range of a bubble chart (before nice rounding). */
+gboolean kt_chart_x_range      (KtChart *chart,
+                                double  *lo,
+                                double  *hi);
+/* The largest positive finite bubble size; 0 when none. */
+double  kt_chart_bubble_max_size (KtChart *chart);
+/* kt_chart_format_value () in another format (bubble sizes); decimals < 0: automatic. */
+char   *kt_chart_format_as     (KtChart      *chart,
+                                KtValueFormat format,
+                                int           decimals_or_auto,
+                                double        value);
 /* The next 1-2-5 step above `step`. */
 double  kt_chart_nice_ceil     (double   x);
 

@@ -45,6 +45,23 @@ tornado_item_clear (gpointer data)
   g_free (item->label);
 }
 
+static void
+bubble_clear (gpointer data)
+{
+  KtChartBubble *bubble = data;
+
+  g_free (bubble->label);
+  g_free (bubble->detail);
+}
+
+static void
+bubble_group_clear (gpointer data)
+{
+  KtChartBubbleGroup *group = data;
+
+  g_free (group->name);
+}
+
 static GPtrArray *
 strv_array (const char * const *labels,
             guint               n_labels)
@@ -90,6 +107,13 @@ kt_chart_new (KtChartKind kind,
   g_array_set_clear_func (chart->tornado, tornado_item_clear);
   chart->row_labels = g_ptr_array_new_with_free_func (g_free);
   chart->col_labels = g_ptr_array_new_with_free_func (g_free);
+  chart->bubbles = g_array_new (FALSE, TRUE, sizeof (KtChartBubble));
+  g_array_set_clear_func (chart->bubbles, bubble_clear);
+  chart->bubble_groups = g_array_new (FALSE, TRUE, sizeof (KtChartBubbleGroup));
+  g_array_set_clear_func (chart->bubble_groups, bubble_group_clear);
+  chart->size_format = KT_VALUE_COMPACT;
+  chart->x_range[0] = chart->x_range[1] = NAN;
+  chart->y_range[0] = chart->y_range[1] = NAN;
   return chart;
 }
 
@@ -129,6 +153,10 @@ kt_chart_unref (KtChart *chart)
   g_ptr_array_unref (chart->row_labels);
   g_ptr_array_unref (chart->col_labels);
   g_array_unref (chart->heat_levels);
+  g_array_unref (chart->bubbles);
+  g_array_unref (chart->bubble_groups);
+  g_free (chart->size_name);
+  g_free (chart->minimal_note);
   g_free (chart);
 }
 
@@ -473,6 +501,145 @@ kt_chart_add_heat_level (KtChart    *chart,
   g_array_append_val (chart->heat_levels, mark);
 }
 
+guint
+kt_chart_add_bubble_group (KtChart    *chart,
+                           const char *name,
+                           guint       color_index)
+{
+  KtChartBubbleGroup group = { g_strdup (name != NULL ? name : ""), color_index };
+
+  g_return_val_if_fail (chart != NULL, 0);
+  g_array_append_val (chart->bubble_groups, group);
+  return chart->bubble_groups->len - 1;
+}
+
+guint
+kt_chart_add_bubble (KtChart    *chart,
+                     guint       group,
+                     const char *label,
+                     double      x,
+                     double      y,
+                     double      size,
+                     const char *detail)
+{
+  KtChartBubble bubble;
+
+  g_return_val_if_fail (chart != NULL, G_MAXUINT);
+  g_return_val_if_fail (group < chart->bubble_groups->len, G_MAXUINT);
+  if (!isfinite (x) || !isfinite (y))
+    return G_MAXUINT;
+
+  bubble.label = g_strdup (label != NULL ? label : "");
+  bubble.detail = g_strdup (detail);
+  bubble.group = group;
+  bubble.x = x;
+  bubble.y = y;
+  bubble.size = size;
+  g_array_append_val (chart->bubbles, bubble);
+  return chart->bubbles->len - 1;
+}
+
+void
+kt_chart_set_bubble_sizes (KtChart      *chart,
+                           const char   *size_name,
+                           KtValueFormat size_format,
+                           const char   *minimal_note)
+{
+  g_return_if_fail (chart != NULL);
+  g_free (chart->size_name);
+  g_free (chart->minimal_note);
+  chart->size_name = g_strdup (size_name);
+  chart->size_format = size_format;
+  chart->minimal_note = g_strdup (minimal_note);
+}
+
+void
+kt_chart_set_bubble_range (KtChart *chart,
+                           double   x_min,
+                           double   x_max,
+                           double   y_min,
+                           double   y_max)
+{
+  g_return_if_fail (chart != NULL);
+  chart->x_range[0] = x_min;
+  chart->x_range[1] = x_max;
+  chart->y_range[0] = y_min;
+  chart->y_range[1] = y_max;
+}
+
+guint
+kt_chart_get_n_bubbles (KtChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+  return chart->bubbles->len;
+}
+
+gboolean
+kt_chart_get_bubble (KtChart     *chart,
+                     guint        index,
+                     double      *x,
+                     double      *y,
+                     double      *size,
+                     const char **label)
+{
+  const KtChartBubble *bubble;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+  if (index >= chart->bubbles->len)
+    return FALSE;
+  bubble = &g_array_index (chart->bubbles, KtChartBubble, index);
+  if (x != NULL)
+    *x = bubble->x;
+  if (y != NULL)
+    *y = bubble->y;
+  if (size != NULL)
+    *size = bubble->size;
+  if (label != NULL)
+    *label = bubble->label;
+  return TRUE;
+}
+
+double
+kt_chart_bubble_max_size (KtChart *chart)
+{
+  double most = 0.0;
+
+  for (guint i = 0; i < chart->bubbles->len; i++)
+    {
+      double size = g_array_index (chart->bubbles, KtChartBubble, i).size;
+
+      if (isfinite (size) && size > most)
+        most = size;
+    }
+  return most;
+}
+
+double
+kt_chart_bubble_min_radius (double max_radius)
+{
+  /* Small enough that area still reads as a quantity, large enough to see and point at. */
+  return MIN (max_radius, MAX (max_radius * 0.12, 3.0));
+}
+
+double
+kt_chart_get_bubble_radius (KtChart *chart,
+                            guint    index,
+                            double   max_radius)
+{
+  double size, most, floor_r;
+
+  g_return_val_if_fail (chart != NULL, 0.0);
+  g_return_val_if_fail (index < chart->bubbles->len, 0.0);
+
+  size = g_array_index (chart->bubbles, KtChartBubble, index).size;
+  most = kt_chart_bubble_max_size (chart);
+  floor_r = kt_chart_bubble_min_radius (max_radius);
+  if (!isfinite (size) || size <= 0.0 || most <= 0.0)
+    return floor_r;
+  /* Area, not radius, is proportional to the size: readers compare areas. */
+  return MAX (max_radius * sqrt (size / most), floor_r);
+}
+
 /* --- Scales --------------------------------------------------------------- */
 
 void
@@ -636,11 +803,55 @@ kt_chart_value_range (KtChart *chart,
         widen (lo, hi, chart->matrix[i]);
       break;
 
+    case KT_CHART_BUBBLE:
+      /* The vertical axis: y values, the fixed range and horizontal reference lines. */
+      if (chart->bubbles->len == 0)
+        break;
+      for (guint i = 0; i < chart->bubbles->len; i++)
+        widen (lo, hi, g_array_index (chart->bubbles, KtChartBubble, i).y);
+      widen (lo, hi, chart->y_range[0]);
+      widen (lo, hi, chart->y_range[1]);
+      for (guint i = 0; i < chart->thresholds->len; i++)
+        widen (lo, hi, g_array_index (chart->thresholds, KtChartMark, i).value);
+      break;
+
     default:
       g_assert_not_reached ();
     }
 
   return isfinite (*lo) && isfinite (*hi);
+}
+
+gboolean
+kt_chart_x_range (KtChart *chart,
+                  double  *lo,
+                  double  *hi)
+{
+  *lo = INFINITY;
+  *hi = -INFINITY;
+  if (chart->kind != KT_CHART_BUBBLE || chart->bubbles->len == 0)
+    return FALSE;
+  for (guint i = 0; i < chart->bubbles->len; i++)
+    widen (lo, hi, g_array_index (chart->bubbles, KtChartBubble, i).x);
+  widen (lo, hi, chart->x_range[0]);
+  widen (lo, hi, chart->x_range[1]);
+  for (guint i = 0; i < chart->markers->len; i++)
+    widen (lo, hi, g_array_index (chart->markers, KtChartMark, i).value);
+  return isfinite (*lo) && isfinite (*hi);
+}
+
+gboolean
+kt_chart_get_x_scale (KtChart      *chart,
+                      KtChartScale *scale)
+{
+  double lo, hi;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+  g_return_val_if_fail (scale != NULL, FALSE);
+  if (!kt_chart_x_range (chart, &lo, &hi))
+    return FALSE;
+  kt_chart_nice_scale (lo, hi, 6, scale);
+  return TRUE;
 }
 
 gboolean
@@ -805,28 +1016,36 @@ kt_chart_format_tick (KtValueFormat       format,
 }
 
 char *
-kt_chart_format_value (KtChart *chart,
-                       double   value)
+kt_chart_format_as (KtChart      *chart,
+                    KtValueFormat format,
+                    int           decimals_or_auto,
+                    double        value)
 {
-  g_return_val_if_fail (chart != NULL, NULL);
-
   if (!isfinite (value))
     return g_strdup (KT_FORMAT_NO_VALUE);
-  switch (chart->format)
+  switch (format)
     {
     case KT_VALUE_COMPACT:
       {
         /* Two decimals of the value's own unit: "1,23 tỷ", "456,7 triệu". */
-        int decimals = chart->decimals >= 0 ? chart->decimals : 2;
+        int decimals = decimals_or_auto >= 0 ? decimals_or_auto : 2;
         char *text = format_compact (value, fabs (value), decimals, 1.0, chart->lang);
         return text;
       }
     case KT_VALUE_PERCENT:
-      return kt_format_percent (value, chart->decimals >= 0 ? chart->decimals : 1, chart->lang);
+      return kt_format_percent (value, decimals_or_auto >= 0 ? decimals_or_auto : 1, chart->lang);
     case KT_VALUE_NUMBER:
     default:
-      return cut_zeros (kt_format_number (value, chart->decimals >= 0 ? chart->decimals : 2,
+      return cut_zeros (kt_format_number (value, decimals_or_auto >= 0 ? decimals_or_auto : 2,
                                           chart->lang),
-                        chart->decimals >= 0 ? 0 : 2, chart->lang);
+                        decimals_or_auto >= 0 ? 0 : 2, chart->lang);
     }
+}
+
+char *
+kt_chart_format_value (KtChart *chart,
+                       double   value)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return kt_chart_format_as (chart, chart->format, chart->decimals, value);
 }

@@ -50,6 +50,8 @@ typedef enum {
   KT_CHART_HISTOGRAM,       /* samples in nice bins, cumulative share on a right 0–100 % axis,
                              * vertical markers (P5/P50/P95) */
   KT_CHART_HEATMAP,         /* n_rows × n_cols matrix (5×5 risk matrix), row 0 at the bottom */
+  KT_CHART_BUBBLE,          /* points on two value axes, area ∝ a size, coloured by group
+                             * (the portfolio: financial × socio-economic score, fiscal cost) */
 } KtChartKind;
 
 typedef enum {
@@ -204,6 +206,54 @@ void          kt_chart_add_heat_level      (KtChart      *chart,
                                             double        upper,
                                             const char   *label);
 
+/* Bubble chart: x and y on value axes formatted by kt_chart_set_value_format ();
+ * thresholds (kt_chart_add_threshold) are drawn as horizontal reference lines
+ * and markers (kt_chart_add_marker) as vertical ones.  Groups give the colour
+ * (an index into the style's series colours) and the legend; add them first. */
+guint         kt_chart_add_bubble_group    (KtChart      *chart,
+                                            const char   *name,
+                                            guint         color_index);
+/* `size` sets the area (area ∝ size); a size ≤ 0 or NAN is drawn as the
+ * smallest bubble, hollow and dashed, and listed in the legend with the text
+ * of kt_chart_set_bubble_sizes ().  `detail` (may be NULL) is appended to the
+ * tooltip.  Returns the bubble's index (hit tests answer it).  Bubbles with
+ * NAN x or y are not added (returns G_MAXUINT). */
+guint         kt_chart_add_bubble          (KtChart      *chart,
+                                            guint         group,
+                                            const char   *label,
+                                            double        x,
+                                            double        y,
+                                            double        size,
+                                            const char   *detail);
+/* What the size means ("State fiscal cost"), how it is written (tooltip and
+ * legend) and the legend text of the hollow minimal bubbles. */
+void          kt_chart_set_bubble_sizes    (KtChart      *chart,
+                                            const char   *size_name,
+                                            KtValueFormat size_format,
+                                            const char   *minimal_note);
+/* Axis ranges the bubble chart always covers (a criterion's scale, 0–5);
+ * the data can widen them.  NAN leaves a bound to the data. */
+void          kt_chart_set_bubble_range    (KtChart      *chart,
+                                            double        x_min,
+                                            double        x_max,
+                                            double        y_min,
+                                            double        y_max);
+guint         kt_chart_get_n_bubbles       (KtChart      *chart);
+/* Any output may be NULL.  `label` is owned by the chart. */
+gboolean      kt_chart_get_bubble          (KtChart      *chart,
+                                            guint         index,
+                                            double       *x,
+                                            double       *y,
+                                            double       *size,
+                                            const char  **label);
+/* The radius bubble `index` is drawn with when the largest may have
+ * `max_radius`: max_radius × √(size / largest size), never below
+ * kt_chart_bubble_min_radius (); hollow bubbles take that minimum. */
+double        kt_chart_get_bubble_radius   (KtChart      *chart,
+                                            guint         index,
+                                            double        max_radius);
+double        kt_chart_bubble_min_radius   (double        max_radius);
+
 /* --- Layout helpers (pure; also what the tests check) -------------------- */
 
 typedef struct {
@@ -224,6 +274,10 @@ double        kt_chart_scale_tick          (const KtChartScale *scale,
 /* The value axis the chart will draw (bars always include 0; thresholds,
  * markers and the base are inside).  FALSE when there is nothing to draw. */
 gboolean      kt_chart_get_value_scale     (KtChart      *chart,
+                                            KtChartScale *scale);
+/* The x axis of a bubble chart (FALSE without bubbles or a range); the
+ * y axis is kt_chart_get_value_scale (). */
+gboolean      kt_chart_get_x_scale         (KtChart      *chart,
                                             KtChartScale *scale);
 /* A tick label: KT_VALUE_COMPACT picks one unit for the whole axis from its
  * largest tick (nghìn/triệu/tỷ; k/m/bn — nothing above tỷ, as DOMAIN.md §9
@@ -271,6 +325,7 @@ typedef enum {
   KT_CHART_HIT_TORNADO,    /* index = item, series 0 = low side, 1 = high side */
   KT_CHART_HIT_BIN,        /* index = bin, value = count */
   KT_CHART_HIT_CELL,       /* index = row × n_cols + col */
+  KT_CHART_HIT_BUBBLE,     /* index = bubble, series = group, value = size */
 } KtChartHitKind;
 
 typedef struct {
@@ -283,7 +338,8 @@ typedef struct {
 
 /* What lies under (px, py) when the chart is drawn at (0, 0, width, height)
  * with `style` (the same layout as kt_chart_draw ()).  Points of a line are
- * hit within 6 units.  FALSE and kind NONE when nothing is there. */
+ * hit within 6 units, bubbles within their radius (at least 6; the smallest
+ * on top wins).  FALSE and kind NONE when nothing is there. */
 gboolean      kt_chart_hit_test            (KtChart            *chart,
                                             const KtChartStyle *style,
                                             double              width,
