@@ -385,61 +385,38 @@ kt_top_k_init (KtTopK *top,
 {
   top->k = MAX (k, 1);
   top->len = 0;
-  top->heap = g_new (double, top->k);
+  top->capacity = 2 * top->k;
+  top->floored = FALSE;
+  top->floor = -INFINITY;
+  top->values = g_new (double, top->capacity);
 }
 
 void
 kt_top_k_clear (KtTopK *top)
 {
-  g_clear_pointer (&top->heap, g_free);
+  g_clear_pointer (&top->values, g_free);
   top->len = 0;
 }
 
-static void
-sift_down (double *h,
-           gsize   len,
-           gsize   i)
-{
-  double x = h[i];
-
-  for (;;)
-    {
-      gsize c = 2 * i + 1;
-
-      if (c >= len)
-        break;
-      if (c + 1 < len && h[c + 1] < h[c])
-        c++;
-      if (h[c] >= x)
-        break;
-      h[i] = h[c];
-      i = c;
-    }
-  h[i] = x;
-}
-
 void
-kt_top_k_insert (KtTopK *top,
-                 double  x)
+kt_top_k_compact (KtTopK *top)
 {
-  double *h = top->heap;
+  double pivot;
+  gsize kept = 0;
 
-  if (top->len < top->k)
-    {
-      gsize i = top->len++;
-
-      while (i > 0 && h[(i - 1) / 2] > x)
-        {
-          h[i] = h[(i - 1) / 2];
-          i = (i - 1) / 2;
-        }
-      h[i] = x;
-      return;
-    }
-  if (x <= h[0])
+  if (top->len <= top->k)
     return;
-  h[0] = x;
-  sift_down (h, top->len, 0);
+  /* The k-th largest; then the larger values, topped up with copies of it:
+   * the same multiset as the k largest, whatever the order of equal ones. */
+  pivot = gsl_stats_select (top->values, 1, top->len, top->len - top->k);
+  for (gsize i = 0; i < top->len; i++)
+    if (top->values[i] > pivot)
+      top->values[kept++] = top->values[i];
+  while (kept < top->k)
+    top->values[kept++] = pivot;
+  top->len = top->k;
+  top->floor = pivot;
+  top->floored = TRUE;
 }
 
 void
@@ -447,7 +424,7 @@ kt_top_k_merge (KtTopK       *into,
                 const KtTopK *part)
 {
   for (gsize i = 0; i < part->len; i++)
-    kt_top_k_push (into, part->heap[i]);
+    kt_top_k_push (into, part->values[i]);
 }
 
 gsize
@@ -476,7 +453,8 @@ kt_top_k_quantile (KtTopK *top,
 
   if (n == 0)
     return NAN;
-  qsort (top->heap, top->len, sizeof (double), compare_descending);
+  kt_top_k_compact (top);
+  qsort (top->values, top->len, sizeof (double), compare_descending);
   h = (n - 1) * q;
   i = (gsize) floor (h);
   f = h - i;
@@ -484,10 +462,10 @@ kt_top_k_quantile (KtTopK *top,
   r = n - 1 - i;
   if (r >= top->len)
     return NAN;
-  lo = top->heap[r];
+  lo = top->values[r];
   if (f == 0.0 || r == 0)
     return lo;
-  hi = top->heap[r - 1];
+  hi = top->values[r - 1];
   /* GSL's arithmetic, so that both ways give the same double. */
   return (1.0 - f) * lo + f * hi;
 }
