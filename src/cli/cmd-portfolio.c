@@ -106,29 +106,7 @@ parse_id (const char *text,
   return TRUE;
 }
 
-static const char *
-decision_label (const char *decision)
-{
-  if (decision == NULL)
-    return _("pending");
-  if (strcmp (decision, "approve") == 0)
-    return _("approved");
-  if (strcmp (decision, "return") == 0)
-    return _("returned for revision");
-  if (strcmp (decision, "reject") == 0)
-    return _("rejected");
-  return decision;
-}
 
-static const char *
-submission_name (const KtSubmission *s)
-{
-  KtLang lang = kt_lang_current ();
-
-  if (lang == KT_LANG_EN && s->name_en != NULL && *s->name_en)
-    return s->name_en;
-  return s->name_vi != NULL && *s->name_vi ? s->name_vi : s->name_en;
-}
 
 /* Cuts to `width` characters (not bytes) with an ellipsis. */
 static char *
@@ -497,7 +475,7 @@ cmd_list (const Globals *g,
   for (guint i = 0; i < rows->len; i++)
     {
       const KtSubmission *s = rows->pdata[i];
-      g_autofree char *name = fit (submission_name (s), 44);
+      g_autofree char *name = fit (kt_submission_name (s), 44);
       g_autofree char *ti = money (s->ind.total_investment);
       g_autofree char *irr = percent (s->ind.project_irr);
       g_autofree char *dscr = number (s->ind.dscr_min, 2);
@@ -507,7 +485,7 @@ cmd_list (const Globals *g,
       g_autofree char *dscr_col = fit (dscr, 6);
 
       printf ("%6" G_GINT64_FORMAT " %3d  %-4s %s %s %s %s  %s%s%s%s\n", s->id, s->version, form, name,
-              ti_col, irr_col, dscr_col, decision_label (s->decision),
+              ti_col, irr_col, dscr_col, kt_decision_label (s->decision),
               s->n_legal_failed > 0 ? _(", legal check failed") : "",
               s->n_claims_mismatched > 0 ? _(", claims differ") : "",
               s->next_id > 0 ? _(", superseded") : "");
@@ -713,8 +691,8 @@ cmd_show (const Globals *g,
       return KT_CLI_OK;
     }
 
-  printf ("#%" G_GINT64_FORMAT "  %s\n", s->id, submission_name (s));
-  if (s->name_en != NULL && *s->name_en && strcmp (submission_name (s), s->name_en) != 0)
+  printf ("#%" G_GINT64_FORMAT "  %s\n", s->id, kt_submission_name (s));
+  if (s->name_en != NULL && *s->name_en && strcmp (kt_submission_name (s), s->name_en) != 0)
     printf ("     %s\n", s->name_en);
   printf ("\n%s\n", _("Submission"));
   row (_("Project id"), s->project_id);
@@ -738,7 +716,7 @@ cmd_show (const Globals *g,
     g_autofree char *v = g_strdup_printf (_("%s by %s"), s->imported_at, s->imported_by);
     row (_("Imported"), v);
   }
-  row (_("Decision"), decision_label (s->decision));
+  row (_("Decision"), kt_decision_label (s->decision));
   if (decision != NULL)
     {
       g_autofree char *total = number (decision->total, 1);
@@ -1038,12 +1016,12 @@ cmd_rank (const Globals *g,
   for (guint i = 0; i < rows->len; i++)
     {
       const KtRankRow *r = rows->pdata[i];
-      g_autofree char *name = fit (submission_name (r->submission), 44);
+      g_autofree char *name = fit (kt_submission_name (r->submission), 44);
       g_autofree char *total = number (r->aggregate.total, 1);
       g_autofree char *spread = number (r->aggregate.spread, 1);
       g_autofree char *t = fit (total, 7);
       g_autofree char *sp = fit (spread, 7);
-      GString *notes = g_string_new (decision_label (r->submission->decision));
+      GString *notes = g_string_new (kt_decision_label (r->submission->decision));
 
       if (r->aggregate.n_legal_failed > 0)
         g_string_append (notes, _(", legal check failed"));

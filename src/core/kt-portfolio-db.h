@@ -81,6 +81,13 @@ typedef struct {
 
 void kt_submission_free (KtSubmission *submission);
 
+/* The name in the UI language (kt_lang_current ()), else the other one. */
+const char *kt_submission_name (const KtSubmission *submission);
+/* A decision key ("approve", "return", "reject"; NULL: pending), translated:
+ * in running text or a table cell ("approved") and as a title ("Approved"). */
+const char *kt_decision_label  (const char *decision);
+const char *kt_decision_title  (const char *decision);
+
 typedef enum {
   KT_PORTFOLIO_SORT_ID,
   KT_PORTFOLIO_SORT_NAME,        /* Vietnamese alphabetical order */

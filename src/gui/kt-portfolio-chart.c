@@ -19,6 +19,9 @@
 #include "kt-format.h"
 #include "kt-portfolio-chart.h"
 
+/* Unscored submissions named under the chart; the rest are counted. */
+#define MAX_UNSCORED_NAMED 12
+
 #define X_CRITERION "financial"
 #define Y_CRITERION "socio-economic"
 
@@ -51,13 +54,6 @@ G_DEFINE_FINAL_TYPE (KtPortfolioChart, kt_portfolio_chart, ADW_TYPE_BIN)
 enum { SIGNAL_SUBMISSION_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char *
-submission_name (const KtSubmission *s)
-{
-  if (kt_lang_current () == KT_LANG_EN && s->name_en != NULL && *s->name_en)
-    return s->name_en;
-  return s->name_vi != NULL && *s->name_vi ? s->name_vi : s->name_en;
-}
 
 static guint
 group_of (const char *decision)
@@ -241,14 +237,14 @@ kt_portfolio_chart_reload (KtPortfolioChart  *self,
 
       if (x == NULL || y == NULL || !isfinite (x->mean) || !isfinite (y->mean))
         {
-          g_ptr_array_add (unscored, g_strdup (submission_name (s)));
+          g_ptr_array_add (unscored, g_strdup (kt_submission_name (s)));
           continue;
         }
       total = kt_format_number (row->aggregate.total, 1, lang);
       /* Translators: the last lines of a bubble's tooltip: total score and decision. */
       detail = g_strdup_printf (_("Total score: %s / 100\nDecision: %s"), total,
                                 _(groups[group].label));
-      kt_chart_add_bubble (chart, group, submission_name (s), x->mean, y->mean,
+      kt_chart_add_bubble (chart, group, kt_submission_name (s), x->mean, y->mean,
                            -s->ind.fiscal_npv, detail);
       g_array_append_val (self->ids, s->id);
     }
@@ -258,8 +254,22 @@ kt_portfolio_chart_reload (KtPortfolioChart  *self,
       g_autofree char *names = NULL;
       g_autofree char *text = NULL;
 
+      guint n_unscored = unscored->len;
+
+      /* A long list would cost seconds of text layout and read as noise:
+       * name the first few, count the rest (the list view filters them). */
+      if (n_unscored > MAX_UNSCORED_NAMED)
+        g_ptr_array_set_size (unscored, MAX_UNSCORED_NAMED);
       g_ptr_array_add (unscored, NULL);
       names = g_strjoinv ("; ", (char **) unscored->pdata);
+      if (n_unscored > MAX_UNSCORED_NAMED)
+        {
+          guint rest = n_unscored - MAX_UNSCORED_NAMED;
+          g_autofree char *shown = g_steal_pointer (&names);
+
+          /* Translators: the first names of unscored submissions, then how many more there are. */
+          names = g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", rest), shown, rest);
+        }
       /* Translators: under the chart: submissions without a financial or socio-economic score. */
       text = g_strdup_printf (_("Not yet scored: %s"), names);
       gtk_label_set_text (self->unscored, text);

@@ -63,27 +63,7 @@ column_clear (Column *c)
   kt_aggregate_clear (&c->agg);
 }
 
-static const char *
-submission_name (const KtSubmission *s)
-{
-  if (kt_lang_current () == KT_LANG_EN && s->name_en != NULL && *s->name_en)
-    return s->name_en;
-  return s->name_vi != NULL && *s->name_vi ? s->name_vi : s->name_en;
-}
 
-static const char *
-decision_label (const char *decision)
-{
-  if (decision == NULL)
-    return _("Pending");
-  if (g_str_equal (decision, "approve"))
-    return _("Approved");
-  if (g_str_equal (decision, "return"))
-    return _("Returned for revision");
-  if (g_str_equal (decision, "reject"))
-    return _("Rejected");
-  return decision;
-}
 
 static const char *
 enum_label (const KtEnumInfo *info,
@@ -384,7 +364,7 @@ add_names_header (KtPortfolioCompare *self,
   for (guint i = 0; i < self->n_columns; i++)
     {
       g_autofree char *text = g_strdup_printf ("#%" G_GINT64_FORMAT "  %s", cols[i].s->id,
-                                               submission_name (cols[i].s));
+                                               kt_submission_name (cols[i].s));
       GtkWidget *label = gtk_label_new (text);
       g_autofree char *name = g_strdup_printf ("compare-name-%u", i);
 
@@ -548,7 +528,7 @@ build (KtPortfolioCompare *self,
     for (guint i = 0; i < self->n_columns; i++)
       g_free (texts[i]);
   }
-  TEXT_ROW ("decision", _("Decision"), g_strdup (decision_label (c->s->decision)));
+  TEXT_ROW ("decision", _("Decision"), g_strdup (kt_decision_title (c->s->decision)));
 #undef TEXT_ROW
 }
 

@@ -112,13 +112,6 @@ static const struct { KtPortfolioSort sort; const char *label; } sorts[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (sorts) == KT_PORTFOLIO_N_SORTS);
 
-static const char *
-submission_name (const KtSubmission *s)
-{
-  if (kt_lang_current () == KT_LANG_EN && s->name_en != NULL && *s->name_en)
-    return s->name_en;
-  return s->name_vi != NULL && *s->name_vi ? s->name_vi : s->name_en;
-}
 
 static const char *
 unit_title (KtMoneyUnit unit)
@@ -178,8 +171,8 @@ cell_text (KtPortfolioList    *self,
   switch (col)
     {
     case COL_NAME:
-      return s->version > 1 ? g_strdup_printf (_("%s (version %d)"), submission_name (s), s->version)
-                            : g_strdup (submission_name (s));
+      return s->version > 1 ? g_strdup_printf (_("%s (version %d)"), kt_submission_name (s), s->version)
+                            : g_strdup (kt_submission_name (s));
     case COL_PROPOSER:
       return g_strdup (s->proposer);
     case COL_FORM:
@@ -216,8 +209,8 @@ cell_text (KtPortfolioList    *self,
     case COL_DECISION:
     default:
       if (s->next_id > 0)
-        return g_strdup_printf (_("%s, superseded"), kt_catalogue_decision_label (s->decision));
-      return g_strdup (kt_catalogue_decision_label (s->decision));
+        return g_strdup_printf (_("%s, superseded"), kt_decision_label (s->decision));
+      return g_strdup (kt_decision_label (s->decision));
     }
 }
 
@@ -517,12 +510,14 @@ kt_portfolio_list_init (KtPortfolioList *self)
       if (c == COL_NAME)
         {
           gtk_column_view_column_set_expand (self->columns[c], TRUE);
-          gtk_column_view_column_set_fixed_width (self->columns[c], 220);
+          gtk_column_view_column_set_fixed_width (self->columns[c], 200);
         }
       else if (c == COL_PROPOSER)
         gtk_column_view_column_set_fixed_width (self->columns[c], 150);
-      else if (c == COL_CHECKS || c == COL_DECISION)
-        gtk_column_view_column_set_fixed_width (self->columns[c], 110);
+      else if (c == COL_CHECKS)
+        gtk_column_view_column_set_fixed_width (self->columns[c], 90);
+      else if (c == COL_DECISION)
+        gtk_column_view_column_set_fixed_width (self->columns[c], 130);
       gtk_column_view_append_column (self->view, self->columns[c]);
       g_object_unref (self->columns[c]);
     }

@@ -147,27 +147,7 @@ G_DEFINE_FINAL_TYPE (KtPortfolioRanking, kt_portfolio_ranking, ADW_TYPE_BIN)
 enum { SIGNAL_SUBMISSION_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char *
-submission_name (const KtSubmission *s)
-{
-  if (kt_lang_current () == KT_LANG_EN && s->name_en != NULL && *s->name_en)
-    return s->name_en;
-  return s->name_vi != NULL && *s->name_vi ? s->name_vi : s->name_en;
-}
 
-static const char *
-decision_label (const char *decision)
-{
-  if (decision == NULL)
-    return _("Pending");
-  if (g_str_equal (decision, "approve"))
-    return _("Approved");
-  if (g_str_equal (decision, "return"))
-    return _("Returned for revision");
-  if (g_str_equal (decision, "reject"))
-    return _("Rejected");
-  return decision;
-}
 
 /* A cell: an icon (shown for flags, so they do not rest on colour alone) and a label. */
 static void
@@ -269,7 +249,7 @@ bind_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
       break;
     case COL_DECISION:
-      text = g_strdup (decision_label (item->decision));
+      text = g_strdup (kt_decision_title (item->decision));
       break;
     case N_COLS:
     default:
@@ -382,7 +362,7 @@ kt_portfolio_ranking_reload (KtPortfolioRanking  *self,
 
       item->id = s->id;
       item->rank = i + 1;
-      item->name = g_strdup (submission_name (s));
+      item->name = g_strdup (kt_submission_name (s));
       item->proposer = g_strdup (s->proposer);
       item->decision = g_strdup (s->decision);
       item->n_legal_failed = row->aggregate.n_legal_failed;

@@ -831,7 +831,7 @@ kt_portfolio_window_init (KtPortfolioWindow *self)
 
   g_object_set_data_full (G_OBJECT (self), "kt-help-topic", g_strdup ("portfolio"), g_free);
   gtk_window_set_title (GTK_WINDOW (self), _("Appraiser’s Portfolio"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 760);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1340, 780);
 
   /* Header: Back or Import at the start, the view switcher or the page title. */
   self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");

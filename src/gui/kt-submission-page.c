@@ -46,13 +46,6 @@ static guint signals[N_SIGNALS];
 
 /* ---- helpers ---- */
 
-static const char *
-submission_name (const KtSubmission *s)
-{
-  if (kt_lang_current () == KT_LANG_EN && s->name_en != NULL && *s->name_en)
-    return s->name_en;
-  return s->name_vi != NULL && *s->name_vi ? s->name_vi : s->name_en;
-}
 
 static char *
 money (KtSubmissionPage *self,
@@ -240,8 +233,8 @@ add_identity (KtSubmissionPage   *self,
               const KtDecision   *decision)
 {
   const char *other = kt_lang_current () == KT_LANG_EN ? s->name_vi : s->name_en;
-  GtkWidget *group = group_new (page, submission_name (s),
-                                other != NULL && g_strcmp0 (other, submission_name (s)) != 0 ? other : NULL);
+  GtkWidget *group = group_new (page, kt_submission_name (s),
+                                other != NULL && g_strcmp0 (other, kt_submission_name (s)) != 0 ? other : NULL);
   GtkWidget *row;
 
   value_row (group, _("Proposer"), s->proposer);
@@ -279,7 +272,7 @@ add_identity (KtSubmissionPage   *self,
 
     value_row_take (group, _("Imported"), g_strdup_printf (_("%s by %s"), at, s->imported_by));
   }
-  value_row (group, _("Decision"), kt_catalogue_decision_label (s->decision));
+  value_row (group, _("Decision"), kt_decision_label (s->decision));
   if (decision != NULL)
     {
       g_autofree char *total = number (decision->total, 1);
@@ -525,7 +518,7 @@ add_history (KtSubmissionPage   *self,
                                                 (long long) v->id);
       g_autofree char *at = format_timestamp (v->imported_at);
       g_autofree char *sub = g_strdup_printf (_("Imported %s; %s"), at,
-                                              kt_catalogue_decision_label (v->decision));
+                                              kt_decision_label (v->decision));
       GtkWidget *row = text_row (group, NULL, title, sub);
 
       if (v->id == s->id)
@@ -758,7 +751,7 @@ kt_submission_page_show (KtSubmissionPage  *self,
   self->id = id;
   self->decided = decision != NULL;
   g_free (self->title);
-  self->title = g_strdup (submission_name (s));
+  self->title = g_strdup (kt_submission_name (s));
 
   /* Wider than AdwPreferencesPage's clamp: names, hashes and figures side by side. */
   page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);

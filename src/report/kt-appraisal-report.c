@@ -14,7 +14,6 @@
 #include "kt-pdf-table.h"
 #include "kt-report-i18n.h"
 
-#define decision_label kt_catalogue_decision_label
 
 /* Cuts to `width` characters (not bytes) with an ellipsis. */
 static char *
@@ -269,7 +268,7 @@ write_report (KtPortfolioDb  *db,
   kt_pdf_add_heading (pdf, 2, T (N_("Conclusion")));
   if (s->decision != NULL)
     {
-      g_autofree char *line = g_strdup_printf (T (N_("Decision: %s.")), decision_label (s->decision));
+      g_autofree char *line = g_strdup_printf (T (N_("Decision: %s.")), kt_decision_label (s->decision));
 
       kt_pdf_add_paragraph (pdf, line);
     }

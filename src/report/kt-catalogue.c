@@ -17,21 +17,7 @@
 #include "kt-format.h"
 #include "kt-pdf.h"
 
-const char *
-kt_catalogue_decision_label (const char *decision)
-{
-  if (decision == NULL)
-    return _("pending");
-  if (strcmp (decision, "approve") == 0)
-    return _("approved");
-  if (strcmp (decision, "return") == 0)
-    return _("returned for revision");
-  if (strcmp (decision, "reject") == 0)
-    return _("rejected");
-  return decision;
-}
 
-#define decision_label kt_catalogue_decision_label
 
 typedef struct {
   const char *header;     /* N_() */
@@ -96,7 +82,7 @@ catalogue_cells (const KtRankRow *r,
   num[c++] = r->aggregate.spread;
   num[c++] = r->aggregate.n_appraisers;
   text[c++] = g_strdup (r->aggregate.disagreement ? _("yes") : _("no"));
-  text[c++] = g_strdup (decision_label (s->decision));
+  text[c++] = g_strdup (kt_decision_label (s->decision));
   text[c++] = g_strdup (s->imported_at);
   text[c++] = g_strdup (s->sha256);
   g_assert (c == G_N_ELEMENTS (catalogue_columns));
@@ -239,7 +225,7 @@ write_pdf (KtPortfolioDb  *db,
       const char *cells[12] = {
         no, name, s->proposer, form, ti, irr, dscr,
         r->aggregate.n_legal_failed == 0 ? T (N_("passed")) : T (N_("failed")),
-        total, spread, decision_label (s->decision), NULL
+        total, spread, kt_decision_label (s->decision), NULL
       };
 
       kt_pdf_table_add_row (table, KT_PDF_ROW_NORMAL, cells);

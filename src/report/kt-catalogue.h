@@ -33,7 +33,5 @@ gboolean    kt_catalogue_write            (KtPortfolioDb     *db,
                                            KtCatalogueFormat  format,
                                            const char        *path,
                                            GError           **error);
-/* "pending", "approved", "returned for revision", "rejected" (translated). */
-const char *kt_catalogue_decision_label   (const char        *decision);
 
 G_END_DECLS
