@@ -138,6 +138,7 @@ page('index', 'guide', ('Khả Thi Help', 'Trợ giúp Khả Thi'),
   '<section id="study" style="2column">' + T('Preparing a study', 'Lập báo cáo nghiên cứu khả thi') + '</section>',
   '<section id="figures" style="2column">' + T('Understanding the figures', 'Hiểu các chỉ tiêu') + '</section>',
   '<section id="law" style="2column">' + T('PPP forms and the law', 'Hình thức PPP và quy định pháp luật') + '</section>',
+  '<section id="appraise" style="2column">' + T('Appraising submissions', 'Thẩm định hồ sơ') + '</section>',
   '<section id="tools" style="2column">' + T('Command line and problems', 'Dòng lệnh và xử lý sự cố') + '</section>',
 ])
 
@@ -145,7 +146,8 @@ page('index', 'guide', ('Khả Thi Help', 'Trợ giúp Khả Thi'),
 import khathi_po as _po, khathi_schema as _schema
 VI = {}
 for _e in _po.parse(os.path.join(ROOT, 'po', 'vi.po')):
-    if _e.get('msgstr'):
+    # Labels and messages have no context; "short column title" and the like do.
+    if _e.get('msgstr') and not _e.get('msgctxt'):
         VI[_e['msgid']] = _e['msgstr']
 RECS, DESCS = _schema.records()
 DESCS['chapters_desc'] = ('chapters', 'Narrative chapters')
@@ -164,8 +166,15 @@ def _num(s):
     s = s.replace('G_MAXDOUBLE', '')
     return s.replace('-', '−') if s.startswith('-') else s
 
+# Labels of fields newer than po/vi.po (its translation wins once merged).
+LABEL_VI_EXTRA = {
+  'Figures claimed by the proposer': 'Chỉ tiêu do nhà đầu tư đề xuất tự tính',
+  'Computed by': 'Tính bằng phiên bản',
+  'Computed at': 'Thời điểm tính',
+  'Probability distributions': 'Các phân phối xác suất',
+}
 def _vi_label(lbl):
-    v = VI.get(lbl)
+    v = VI.get(lbl) or LABEL_VI_EXTRA.get(lbl)
     if v is None:
         WARNINGS.append('no Vietnamese in po/vi.po for the label: ' + lbl)
         v = lbl
@@ -186,6 +195,11 @@ def _values(f):
         else:
             rng_en = rng_vi = f'{lo} … {hi}'
         return (f'{uen}; <code>{d}</code>; {rng_en}', f'{uvi}; <code>{d}</code>; {rng_vi}')
+    if k == 'OPT_DBL':
+        uen, uvi = UNIT[f['unit']]
+        return (f'{uen}; optional', f'{uvi}; không bắt buộc')
+    if k == 'ATTR':
+        return ('attribute, text', 'thuộc tính, văn bản')
     if k == 'U64':
         return (f'whole number ≥ 0; <code>{f["def"]}</code>', f'số nguyên ≥ 0; <code>{f["def"]}</code>')
     if k == 'BOOL':
@@ -217,7 +231,8 @@ def field_table(rec):
     rows = []
     for f in RECS[rec]:
         ven, vvi = _values(f)
-        rows.append([CODEP(f'&lt;{f["name"]}&gt;'), P(f['label'].replace('&', '&amp;'), _vi_label(f['label']).replace('&', '&amp;')), P(ven, vvi)])
+        elem = f'{f["name"]}="…"' if f['kind'] == 'ATTR' else f'&lt;{f["name"]}&gt;'
+        rows.append([CODEP(elem), P(f['label'].replace('&', '&amp;'), _vi_label(f['label']).replace('&', '&amp;')), P(ven, vvi)])
     return TABLE([('Element', 'Phần tử'), ('Meaning', 'Ý nghĩa'), ('Unit; default; allowed', 'Đơn vị; mặc định; cho phép')], rows)
 
 def sec(sid, rec_or_recs, intro):
@@ -287,8 +302,11 @@ page('study-sections', 'topic', ('The sections of a study', 'Các phần của b
     ('The narrative chapters of the report, each in Vietnamese and English.',
      'Các chương thuyết minh của báo cáo, mỗi chương bằng tiếng Việt và tiếng Anh.')]),
   SECTION('notes', 'Assumptions and sources: <code>&lt;notes&gt;</code>', 'Giả định và nguồn số liệu: <code>&lt;notes&gt;</code>',
-    P('Finally, <code>&lt;notes&gt;</code> holds the assumptions and sources of the study as free text.',
-      'Cuối cùng, <code>&lt;notes&gt;</code> ghi các giả định và nguồn số liệu của báo cáo dưới dạng văn bản tự do.')),
+    P('Then <code>&lt;notes&gt;</code> holds the assumptions and sources of the study as free text.',
+      'Tiếp theo, <code>&lt;notes&gt;</code> ghi các giả định và nguồn số liệu của báo cáo dưới dạng văn bản tự do.')),
+  sec('claimed', 'claimed_desc', [
+    ('Last, the headline figures as the proposer\'s Khả Thi computed them. The application writes them every time it saves the study (and <cmd>khathi-cli new</cmd> and <cmd>khathi-cli claims --stamp</cmd> do too), with its version and the time; nobody types them. The element is optional: a study without it is valid. An appraiser never uses these figures: Khả Thi recomputes every figure from the inputs and only compares, to show at once whether the proposer\'s numbers can be trusted (see <link xref="command-line#claims"/> and <link xref="portfolio"/>).',
+     'Cuối cùng là các chỉ tiêu chính do ứng dụng Khả Thi của nhà đầu tư đề xuất tính ra. Ứng dụng ghi các chỉ tiêu này mỗi khi lưu báo cáo (lệnh <cmd>khathi-cli new</cmd> và <cmd>khathi-cli claims --stamp</cmd> cũng vậy), kèm phiên bản và thời điểm tính; không ai phải nhập tay. Phần tử này không bắt buộc: báo cáo không có phần tử này vẫn hợp lệ. Người thẩm định không bao giờ dùng các số liệu này: Khả Thi tính lại mọi chỉ tiêu từ dữ liệu đầu vào và chỉ đối chiếu, để thấy ngay số liệu của nhà đầu tư có đáng tin cậy hay không (xem <link xref="command-line#claims"/> và <link xref="portfolio"/>).')]),
 ])
 
 # ------------------------------------------------------------------ indicators
@@ -453,6 +471,9 @@ _env.pop('LANGUAGE', None)
 def _cli(*args):
     return subprocess.run([CLI, *args], capture_output=True, text=True, env=_env, check=False).stdout
 RAWJ = _cli('compute', '--json', SAMPLE)
+# `claims` on the sample, run from its folder so that the page shows a bare file name.
+_claims_lines = subprocess.run([os.path.abspath(CLI) if os.sep in CLI else CLI, 'claims', os.path.basename(SAMPLE)], capture_output=True, text=True,
+                               env=_env, check=False, cwd=os.path.dirname(SAMPLE)).stdout.rstrip('\n').split('\n')
 J = json.loads(RAWJ)
 def _table(name):
     rows = list(csv.reader(io.StringIO(_cli('compute', SAMPLE, '--table', name, '--csv'))))
@@ -672,6 +693,8 @@ page('getting-started', 'topic', ('Get started with a sample study', 'Bắt đ�
         'Dịch vụ dữ liệu UAV (thiết bị bay không người lái) phục vụ nông nghiệp có giai đoạn nghiên cứu và phát triển, hình thức BOO.')]),
   ),
   SECTION('app', 'Open a sample in the application', 'Mở báo cáo mẫu trong ứng dụng',
+    MEDIA('figures/start.png', 450, 'The start page: a new study, a study file, the appraiser\'s portfolio, and the samples.',
+          'Trang bắt đầu: tạo báo cáo mới, mở tệp báo cáo, danh mục hồ sơ thẩm định và các báo cáo mẫu.'),
     STEPS(
       ('Start <app>Khả Thi</app>. The start page lists the sample studies.',
        'Khởi động <app>Khả Thi</app>. Trang bắt đầu liệt kê các báo cáo mẫu.'),
@@ -679,13 +702,19 @@ page('getting-started', 'topic', ('Get started with a sample study', 'Bắt đ�
        'Nhấn vào một báo cáo mẫu để mở, hoặc nhấn <keyseq><key>Ctrl</key><key>O</key></keyseq> để mở một tệp <file>.khathi</file> bất kỳ. Bạn cũng có thể kéo tệp thả vào cửa sổ.'),
       ('The overview shows the project and its proposer, the timeline and a summary of each section of the study.',
        'Trang tổng quan hiển thị thông tin dự án và nhà đầu tư đề xuất, tiến độ và tóm tắt từng phần của báo cáo.'),
+      ('Select <gui>Results</gui> at the bottom of the sidebar: the key indicators against their thresholds, the statements, the charts and the simulation (<link xref="results"/>). Change an input in another section, the investment for example, and watch the figures follow.',
+       'Chọn <gui>Kết quả</gui> ở cuối thanh bên: các chỉ tiêu chính so với ngưỡng đánh giá, các báo cáo tài chính, các biểu đồ và mô phỏng (<link xref="results"/>). Hãy thử sửa một dữ liệu đầu vào ở phần khác, chẳng hạn tổng mức đầu tư, và theo dõi các chỉ tiêu thay đổi theo.'),
+      ('Select <gui>Report</gui> to export the feasibility study as a PDF (<link xref="reports#app"/>). Close the sample without saving to keep it as it was.',
+       'Chọn <gui>Báo cáo</gui> để xuất báo cáo nghiên cứu khả thi ra tệp PDF (<link xref="reports#app"/>). Đóng báo cáo mẫu mà không lưu để giữ nguyên báo cáo mẫu.'),
     ),
+    P('An appraising department starts instead with <gui>Appraise Submissions…</gui>, which opens the portfolio of the studies it received: see <link xref="portfolio"/>.',
+      'Cơ quan thẩm định bắt đầu bằng <gui>Thẩm định hồ sơ…</gui> để mở danh mục các báo cáo đã nhận: xem <link xref="portfolio"/>.'),
     P('If a file cannot be read, a dialog names the file and the line of the problem. See <link xref="troubleshooting"/>.',
       'Nếu không đọc được tệp, hộp thoại sẽ nêu tên tệp và dòng có lỗi. Xem <link xref="troubleshooting"/>.'),
     P('To prepare a study of your own, see <link xref="edit-study"/>.',
       'Để lập báo cáo của riêng bạn, xem <link xref="edit-study"/>.'),
-    P('Other shortcuts: <keyseq><key>Ctrl</key><key>N</key></keyseq> starts a new study, <keyseq><key>Ctrl</key><key>Shift</key><key>N</key></keyseq> opens a new window, <keyseq><key>Ctrl</key><key>W</key></keyseq> closes it, <keyseq><key>Ctrl</key><key>Q</key></keyseq> quits, <key>F1</key> opens this help, <keyseq><key>Ctrl</key><key>?</key></keyseq> lists all shortcuts.',
-      'Các phím tắt khác: <keyseq><key>Ctrl</key><key>N</key></keyseq> tạo báo cáo mới, <keyseq><key>Ctrl</key><key>Shift</key><key>N</key></keyseq> mở cửa sổ mới, <keyseq><key>Ctrl</key><key>W</key></keyseq> đóng cửa sổ, <keyseq><key>Ctrl</key><key>Q</key></keyseq> thoát, <key>F1</key> mở trang trợ giúp này, <keyseq><key>Ctrl</key><key>?</key></keyseq> liệt kê mọi phím tắt.'),
+    P('Other shortcuts: <keyseq><key>Ctrl</key><key>N</key></keyseq> starts a new study, <keyseq><key>Ctrl</key><key>Shift</key><key>N</key></keyseq> opens a new window, <keyseq><key>Ctrl</key><key>W</key></keyseq> closes it, <keyseq><key>Ctrl</key><key>Q</key></keyseq> quits, <key>F1</key> opens the help of what the window shows, <keyseq><key>Ctrl</key><key>?</key></keyseq> lists all shortcuts.',
+      'Các phím tắt khác: <keyseq><key>Ctrl</key><key>N</key></keyseq> tạo báo cáo mới, <keyseq><key>Ctrl</key><key>Shift</key><key>N</key></keyseq> mở cửa sổ mới, <keyseq><key>Ctrl</key><key>W</key></keyseq> đóng cửa sổ, <keyseq><key>Ctrl</key><key>Q</key></keyseq> thoát, <key>F1</key> mở phần trợ giúp của nội dung đang hiển thị, <keyseq><key>Ctrl</key><key>?</key></keyseq> liệt kê mọi phím tắt.'),
   ),
   SECTION('cli', 'Compute a sample from the command line', 'Tính toán báo cáo mẫu bằng dòng lệnh',
     P('The samples are installed in <file>/usr/share/khathi/samples/</file> (or under the prefix you installed to). Check a sample, then compute it:',
@@ -992,10 +1021,21 @@ page('command-line', 'topic', ('The command-line tool', 'Công cụ dòng lệnh
            + re.search(r'"project" : \{\s*"npv" : [^,]+,\s*"irr" : ([^,\s]+)', RAWJ).group(1) + '\n'
            + re.search(r'"dscr_min" : ([^,\s]+)', RAWJ).group(1)),
   ),
+  SECTION('claims', 'claims: the proposer\'s figures against a recomputation', 'claims: đối chiếu chỉ tiêu do nhà đầu tư kê khai với kết quả tính lại',
+    SCREEN('$ khathi-cli claims [--json] [--stamp] FILE'),
+    P('A study saved by Khả Thi carries the headline figures its proposer\'s copy computed (<link xref="study-sections#claimed"/>). <cmd>claims</cmd> recomputes the study from its inputs with the rule set it names and compares each claimed figure with the result: money agrees within the larger of 0.05 % and 1 000 000 ₫, rates (IRR) within 0.01 percentage point, ratios (DSCR, LLCR) within 0.005. A figure that differs means the inputs were changed after the figures were computed, the file was edited by hand, or another version or rule set computed them: ask the proposer before relying on anything in the file.',
+      'Báo cáo được lưu bằng Khả Thi mang theo các chỉ tiêu chính do bản Khả Thi của nhà đầu tư đề xuất tính ra (<link xref="study-sections#claimed"/>). <cmd>claims</cmd> tính lại báo cáo từ dữ liệu đầu vào theo bộ quy định mà báo cáo ghi, rồi so sánh từng chỉ tiêu kê khai với kết quả: số tiền được coi là khớp khi chênh lệch không quá 0,05 % hoặc 1 000 000 ₫ (lấy mức lớn hơn), tỷ lệ (IRR) khi chênh lệch không quá 0,01 điểm phần trăm, hệ số (DSCR, LLCR) khi chênh lệch không quá 0,005. Chỉ tiêu không khớp nghĩa là dữ liệu đầu vào đã bị sửa sau khi tính, tệp bị sửa thủ công, hoặc chỉ tiêu được tính bằng phiên bản hay bộ quy định khác: hãy hỏi lại nhà đầu tư trước khi dựa vào bất kỳ số liệu nào trong tệp.'),
+    SCREEN('$ khathi-cli claims can-tho-smart-traffic.khathi\n'
+           + _esc('\n'.join(_claims_lines[1:5] + ['…'] + _claims_lines[-1:]))),
+    P('<cmd>--stamp</cmd> replaces the claims in the file with this version\'s figures (the file is saved atomically), for a study written by another program or by hand. With <cmd>--json</cmd> the keys are <code>file</code>, <code>stamped</code>, <code>engine</code>, <code>computed_at</code>, <code>claims</code> (a list of <code>key</code>, <code>label</code>, <code>claimed</code>, <code>recomputed</code>, <code>matches</code>) and <code>claims_mismatched</code>. Exit status 0 when every claimed figure agrees or nothing is claimed, 1 when one differs, 2 for usage or file errors.',
+      '<cmd>--stamp</cmd> thay các chỉ tiêu kê khai trong tệp bằng chỉ tiêu do phiên bản này tính (tệp được lưu an toàn, không bị hỏng giữa chừng), dùng cho báo cáo được lập bằng chương trình khác hoặc viết tay. Với <cmd>--json</cmd>, các khóa là <code>file</code>, <code>stamped</code>, <code>engine</code>, <code>computed_at</code>, <code>claims</code> (danh sách gồm <code>key</code>, <code>label</code>, <code>claimed</code>, <code>recomputed</code>, <code>matches</code>) và <code>claims_mismatched</code>. Mã thoát 0 khi mọi chỉ tiêu kê khai đều khớp hoặc không có chỉ tiêu nào được kê khai, 1 khi có chỉ tiêu không khớp, 2 khi dùng sai lệnh hoặc lỗi tệp.'),
+  ),
   SECTION('bench', 'bench: time an evaluation', 'bench: đo thời gian tính toán',
-    SCREEN('$ khathi-cli bench [-n N] [--json] FILE'),
+    SCREEN('$ khathi-cli bench [-n N] [--simulate] [--json] FILE'),
     P('Evaluates the study <var>N</var> times (20 000 by default) and prints the median, minimum and mean time of one evaluation. With <cmd>--json</cmd> the keys are <code>eval_us_median</code>, <code>eval_us_min</code>, <code>eval_us_mean</code>, <code>runs</code>, <code>years</code> and <code>loans</code>.',
       'Tính toán báo cáo <var>N</var> lần (mặc định 20 000 lần) và in thời gian trung vị, nhỏ nhất và trung bình của một lần tính. Với <cmd>--json</cmd>, các khóa là <code>eval_us_median</code>, <code>eval_us_min</code>, <code>eval_us_mean</code>, <code>runs</code>, <code>years</code> và <code>loans</code>.'),
+    P('With <cmd>--simulate</cmd> it times a whole Monte Carlo run of <var>N</var> iterations instead (1 000 000 by default) and prints the iterations per second; the JSON keys are then <code>iterations_per_s</code>, <code>seconds</code>, <code>iterations</code>, <code>threads</code>, <code>drivers</code> and <code>years</code>.',
+      'Với <cmd>--simulate</cmd>, lệnh đo thời gian của cả một lượt mô phỏng Monte Carlo gồm <var>N</var> lần lặp (mặc định 1 000 000) và in số lần lặp mỗi giây; khi đó các khóa JSON là <code>iterations_per_s</code>, <code>seconds</code>, <code>iterations</code>, <code>threads</code>, <code>drivers</code> và <code>years</code>.'),
   ),
   SECTION('analysis', 'Analysis, reports and the portfolio', 'Phân tích, báo cáo và danh mục hồ sơ',
     P('These commands have their own pages. Each takes a study file; <cmd>--json</cmd> prints the same results for scripts.',
@@ -1033,15 +1073,28 @@ VI_MSG_EXTRA = {
   'An O&M contract has no construction; %d construction years are given.': 'Hợp đồng O&M không có giai đoạn xây dựng; nhưng có %d năm xây dựng được khai báo.',
   "The three parties' funding shares sum to %s, not 1.": 'Tổng tỷ lệ đóng góp của ba bên bằng %s, không phải 1.',
   '“%s” has %u amount but the construction period has %d year': '“%s” có số liệu của %u năm nhưng thời gian xây dựng là %d năm',
+  'the attribute %s of <%s> is too long (at most %d bytes)': 'thuộc tính %s của <%s> quá dài (tối đa %d byte)',
+  'State capital of %s exceeds the legal cap of %s of total investment': 'Vốn nhà nước chiếm %s tổng mức đầu tư, vượt mức trần theo quy định là %s',
+  "The loans' shares of debt add up to %s, not 100 %%": 'Tổng tỷ trọng các khoản vay là %s, không phải 100 %%',
+  'Equity covers %s of the need, but no loan finances the rest': 'Vốn chủ sở hữu đáp ứng %s nhu cầu vốn nhưng không có khoản vay nào tài trợ phần còn lại',
+  '%s is %s; allowed %s … %s': '%s là %s; cho phép %s … %s',
+  '%s: value %u is %s; allowed %s … %s': '%s: giá trị thứ %u là %s; cho phép %s … %s',
+  '%s in <%s> is out of range (allowed %s … %s)': '%s trong <%s> nằm ngoài phạm vi cho phép (%s … %s)',
 }
 def _disp(s):
+    s = s.replace('\\n\\n', ' ').replace('\\n', ' ')   # C escapes of messages shown in dialogs
     s = s.replace('%%', '\x00')
     s = re.sub(r'%(?:l|z|ll)?[sdgu] … %(?:l|z|ll)?[sdgu]', '…–…', s)
     s = re.sub(r'%(?:l|z|ll)?[sdgu]', '…', s)
     s = s.replace('\x00', '%')
     return _esc(s)
+# Messages are matched whatever their conversions: a source that now formats
+# a number itself (%g becoming %s) keeps its explanation and its Vietnamese.
+def _nspec(s):
+    return re.sub(r'%(?:l|z|ll)?[sdgu]', '%s', s)
+VI_N = {_nspec(k): v for k, v in VI.items() if '%' in k}
 def _vi_msg(src):
-    v = VI_MSG_EXTRA.get(src) or VI.get(src)
+    v = VI_MSG_EXTRA.get(src) or VI.get(src) or VI_N.get(_nspec(src))
     if v is None:
         WARNINGS.append('no Vietnamese in po/vi.po for the message: ' + src)
         v = src
@@ -1050,7 +1103,7 @@ _COVERED = set()
 def MSGS(srcs, en, vi):
     titles = ''
     for s in srcs:
-        _COVERED.add(s)
+        _COVERED.add(_nspec(s))
         titles += T(_disp(s), _disp(_vi_msg(s)))
     return f'<item>{titles}{P(en, vi)}</item>'
 def MTERMS(*items):
@@ -1063,7 +1116,7 @@ _file_section = SECTION('open', 'When a file cannot be opened', 'Khi không mở
     MSGS(['the file is empty', 'this is a folder, not a project file', 'this is a device or pipe, not a project file'],
          'You opened something that is not a study file. Choose the <file>.khathi</file> file itself; if it is empty, restore it from a backup or from the version you sent.',
          'Bạn đã mở một đối tượng không phải tệp báo cáo. Hãy chọn đúng tệp <file>.khathi</file>; nếu tệp trống, hãy khôi phục từ bản sao lưu hoặc từ bản đã gửi đi.'),
-    MSGS(['the file is too large (%lu MB; a project file has at most %d MB)', 'the text of <%s> is too long (%zu bytes; at most %d)', '<%s> has too many values (at most %d)', '<%s> has too many rows (at most %d)'],
+    MSGS(['the file is too large (%lu MB; a project file has at most %d MB)', 'the text of <%s> is too long (%zu bytes; at most %d)', 'the attribute %s of <%s> is too long (at most %d bytes)', '<%s> has too many values (at most %d)', '<%s> has too many rows (at most %d)'],
          'A study is small; these limits protect the program from damaged or hostile files. Check that you opened the right file, and shorten the text or list that is named.',
          'Một báo cáo có dung lượng nhỏ; các giới hạn này bảo vệ chương trình khỏi tệp bị hỏng hoặc tệp độc hại. Hãy kiểm tra bạn đã mở đúng tệp, và rút ngắn văn bản hoặc danh sách được nêu tên.'),
     MSGS(['the file contains binary data; it is not a Khả Thi project', 'the text is not valid UTF-8'],
@@ -1087,7 +1140,7 @@ _file_section = SECTION('open', 'When a file cannot be opened', 'Khi không mở
     MSGS(['<%s> appears twice in <%s>', '<%s> is missing from <%s>'],
          'Each field appears exactly once in its section. Delete the duplicate, or add the missing element with a value (the defaults are listed in <link xref="study-sections"/>).',
          'Mỗi trường xuất hiện đúng một lần trong phần của nó. Hãy xóa phần tử trùng, hoặc bổ sung phần tử còn thiếu kèm giá trị (giá trị mặc định được liệt kê trong <link xref="study-sections"/>).'),
-    MSGS(['<%s> is empty; a number is expected', '“%s” in <%s> is not a number', '“%s” in <%s> is not a finite number', '“%s” in <%s> is not a whole number', '%s in <%s> is out of range (allowed %g … %g)', '<%s> must not be negative'],
+    MSGS(['<%s> is empty; a number is expected', '“%s” in <%s> is not a number', '“%s” in <%s> is not a finite number', '“%s” in <%s> is not a whole number', '%s in <%s> is out of range (allowed %s … %s)', '<%s> must not be negative'],
          'Numbers in a file are written with a decimal point and no thousands separator: <code>0.105</code>, not <code>10,5%</code> or <code>10.5 %</code>; <code>354000000000</code>, not <code>354.000.000.000</code>. Years and counts are whole numbers. The allowed range of every field is in <link xref="study-sections"/>.',
          'Số trong tệp được viết bằng dấu chấm thập phân và không có dấu phân cách hàng nghìn: <code>0.105</code>, không phải <code>10,5%</code> hay <code>10.5 %</code>; <code>354000000000</code>, không phải <code>354.000.000.000</code>. Năm và số lượng là số nguyên. Phạm vi cho phép của từng trường có trong <link xref="study-sections"/>.'),
     MSGS(['<%s> must be “true” or “false”, not “%s”', '“%s” is not a valid <%s> (allowed: %s)'],
@@ -1115,7 +1168,7 @@ _validate_section = SECTION('validate', 'Validation errors and warnings', 'Lỗi
     MSGS(['%s must not be empty', 'The project needs a name in Vietnamese or English', 'The project id “%s” is not a UUID'],
          'Fill in the field. The project id is created by Khả Thi (<cmd>khathi-cli new</cmd>); keep it when you copy a study so that versions can be matched.',
          'Hãy nhập trường đó. Mã dự án do Khả Thi tạo ra (<cmd>khathi-cli new</cmd>); hãy giữ nguyên khi sao chép báo cáo để có thể đối chiếu các phiên bản.'),
-    MSGS(['%s is %g; allowed %g … %g', '%s is %d; allowed %g … %g', '%s: value %u is %g; allowed %g … %g', '%s: value %u is %d; allowed %g … %g'],
+    MSGS(['%s is %s; allowed %s … %s', '%s: value %u is %s; allowed %s … %s'],
          'A value is outside its allowed range; the range is given in the message and in <link xref="study-sections"/>. Remember that rates are fractions: 0.1 is 10 %.',
          'Một giá trị nằm ngoài phạm vi cho phép; phạm vi được nêu trong thông báo và trong <link xref="study-sections"/>. Lưu ý tỷ lệ được ghi dưới dạng số thập phân: 0.1 là 10 %.'),
     MSGS(['The province or city is not given', 'Amounts are in %s; the legal thresholds of the rule set are in VND', 'The price base year %d is far outside the project period %d–%d'],
@@ -1139,10 +1192,10 @@ _validate_section = SECTION('validate', 'Validation errors and warnings', 'Lỗi
     MSGS(['“%s”: the grace period (%d years) must be shorter than the tenor (%d)', '“%s” is repaid after the contract term (tenor %d years, operation %d years)'],
          'The tenor counts from COD and includes the grace years, and it must end within the operation period. Shorten the grace period or the tenor.',
          'Thời hạn vay tính từ COD, bao gồm thời gian ân hạn, và phải kết thúc trong thời gian vận hành. Hãy rút ngắn thời gian ân hạn hoặc thời hạn vay.'),
-    MSGS(["The loans' shares of debt add up to %g %%, not 100 %%", 'Equity covers %g %% of the need, but no loan finances the rest', 'Loans are only modelled for projects with a construction period'],
+    MSGS(["The loans' shares of debt add up to %s, not 100 %%", 'Equity covers %s of the need, but no loan finances the rest', 'Loans are only modelled for projects with a construction period'],
          'Debt is split among the loans by their shares, which must add up to 100 %. If the equity share is below 100 %, at least one loan must finance the rest; with no construction years, remove the loans.',
          'Vốn vay được phân chia giữa các khoản vay theo tỷ trọng, tổng phải bằng 100 %. Nếu tỷ lệ vốn chủ sở hữu dưới 100 % thì phải có ít nhất một khoản vay tài trợ phần còn lại; nếu không có năm xây dựng, hãy xóa các khoản vay.'),
-    MSGS(['State capital of %g %% exceeds the legal cap of %g %% of total investment', 'The project lasts %d years, beyond the legal limit of %d'],
+    MSGS(['State capital of %s exceeds the legal cap of %s of total investment', 'The project lasts %d years, beyond the legal limit of %d'],
          'The study breaks a legal limit of the rule set (state capital cap, PPP Law Art. 69; duration, Investment Law Art. 44). Reduce the state share or the term; see <link xref="legal-rules"/>.',
          'Báo cáo vượt một giới hạn pháp lý trong bộ quy định (mức trần vốn nhà nước, Điều 69 Luật PPP; thời hạn dự án, Điều 44 Luật Đầu tư). Hãy giảm tỷ lệ vốn nhà nước hoặc thời hạn; xem <link xref="legal-rules"/>.'),
     MSGS(['The standard deviation (b) must be positive', 'The minimum (a) must be below the maximum (b)', 'Minimum, mode and maximum (a ≤ b ≤ c, a < c) are out of order', 'A discrete distribution needs as many probabilities as values', 'The probabilities add up to %g, not 1', 'The event probability (a) must be between 0 and 1', '“%s” already has a distribution', 'A driver cannot be correlated with itself'],
@@ -1217,7 +1270,7 @@ _cli_section = SECTION('command-line', 'Command-line messages', 'Thông báo c�
 )
 EXTRA_FILES = ['kt-correlation.c', 'kt-sampler.c', 'kt-sampling.c', 'kt-simulation.c', 'kt-risk.c',
                'kt-portfolio-appraise.c', 'kt-audit.c']
-_EXTRA_SRC = {m for f, m in _srcmsgs.messages(EXTRA_FILES)}
+_EXTRA_SRC = {_nspec(m) for f, m in _srcmsgs.messages(EXTRA_FILES)}
 VI_MSG_EXTRA.update({
   'There is no submission %lld in the portfolio': 'Không có hồ sơ số %lld trong danh mục',
   'Submission %lld is decided (%s): its scores and decision are final': 'Hồ sơ số %lld đã có quyết định (%s): điểm và quyết định là cuối cùng',
@@ -1247,8 +1300,8 @@ VI_MSG_EXTRA.update({
 })
 def XMSGS(srcs, en, vi):
     """MSGS for messages of EXTRA_FILES that still exist in the sources."""
-    present = [m for m in srcs if m in _EXTRA_SRC]
-    gone = [m for m in srcs if m not in _EXTRA_SRC]
+    present = [m for m in srcs if _nspec(m) in _EXTRA_SRC]
+    gone = [m for m in srcs if _nspec(m) not in _EXTRA_SRC]
     WARNINGS.extend('documented message no longer in the sources: ' + m for m in gone)
     return MSGS(present, en, vi) if present else ''
 
@@ -1309,14 +1362,128 @@ _portfolio_section = SECTION('portfolio', 'Portfolio messages', 'Thông báo c�
   ),
 )
 
-_uncovered = [m for f, m in _srcmsgs.messages() if m not in _COVERED and not (f == 'kt-model-checks.c' and '%' not in m)]
+# Messages of the windows and of the portfolio database, explained by hand:
+# each is looked up in its source file so that a message that goes away is
+# reported rather than documented forever.
+GUI_VI = {
+  'Spreadsheets can only be written to a local folder': 'Chỉ có thể ghi bảng tính vào một thư mục trên máy',
+  'The report font %s is not installed. Install the package “fonts-liberation2” and try again.\\n\\n%s': 'Máy chưa cài phông chữ báo cáo %s. Hãy cài gói “fonts-liberation2” rồi thử lại.\\n\\n%s',
+  '“%s” could not be written: %s': 'Không thể ghi “%s”: %s',
+  'Another export is in progress': 'Đang có một lần xuất khác chưa xong',
+  'The report could not be printed': 'Không thể in báo cáo',
+  'This build has no spreadsheet support (libxlsxwriter)': 'Bản dựng này không hỗ trợ bảng tính (thiếu libxlsxwriter)',
+  'The spreadsheet could not be exported': 'Không thể xuất bảng tính',
+  'The report could not be exported': 'Không thể xuất báo cáo',
+  'This portfolio is open read-only: %s': 'Danh mục hồ sơ này chỉ mở để xem: %s',
+  'This portfolio is read-only: nothing can be imported': 'Danh mục hồ sơ chỉ mở để xem: không thể nhập thêm',
+  'The Portfolio Cannot Be Opened': 'Không mở được danh mục hồ sơ',
+  'The Portfolio Cannot Be Read': 'Không đọc được danh mục hồ sơ',
+  'Import Failed': 'Nhập hồ sơ không thành công',
+  'Some Submissions Were Not Imported': 'Một số hồ sơ không nhập được',
+  'No Submissions in This Folder': 'Thư mục không có hồ sơ',
+  'The Folder Cannot Be Read': 'Không đọc được thư mục',
+  'The catalogue’s file name must end in .pdf, .xlsx or .csv': 'Tên tệp danh mục phải có đuôi .pdf, .xlsx hoặc .csv',
+  'The Export Failed': 'Xuất tệp không thành công',
+  'The Audit Log Cannot Be Checked': 'Không kiểm tra được nhật ký',
+  'The Submission Cannot Be Opened': 'Không mở được hồ sơ',
+  'The proposer claims %s of %s, but the inputs give %s': 'Nhà đầu tư đề xuất nêu %s là %s, nhưng tính lại từ dữ liệu đầu vào được %s',
+}
+def GMSGS(path, srcs, en, vi):
+    """MSGS for messages of src/PATH (gui/…, or a core file) that are still there."""
+    have = {_nspec(m) for f, m in _srcmsgs.messages([path])}
+    present = [m for m in srcs if _nspec(m) in have]
+    WARNINGS.extend(f'documented message no longer in {path}: {m}' for m in srcs if _nspec(m) not in have)
+    for m in present:
+        if m not in VI and m not in VI_MSG_EXTRA and _nspec(m) not in VI_N:
+            VI_MSG_EXTRA[m] = GUI_VI.get(m) or m
+    return MSGS(present, en, vi) if present else ''
+
+_edit_section = SECTION('editing', 'When the editor refuses a value', 'Khi trình soạn thảo từ chối một giá trị',
+  P('These messages appear beside the field or table while you type, paste or import; nothing is changed until the value is right.',
+    'Các thông báo này xuất hiện cạnh trường hoặc bảng khi bạn nhập, dán hoặc nhập từ tệp; chưa có gì thay đổi cho đến khi giá trị hợp lệ.'),
+  MTERMS(
+    GMSGS('core/kt-edit.c', ['Enter a number', 'Allowed: %g … %g', 'Not a choice of “%s”', 'Wrong kind of value for “%s”'],
+          'Type a number in the unit shown after the field, with the decimal mark of your language (a comma in Vietnamese), within the range given; choose one of the listed values.',
+          'Hãy nhập một số theo đơn vị ghi sau ô nhập, dùng dấu thập phân theo ngôn ngữ của bạn (dấu phẩy trong tiếng Việt), trong phạm vi được nêu; hoặc chọn một trong các giá trị được liệt kê.'),
+    GMSGS('gui/kt-table.c', ['There is nothing to paste', 'Row %u: “%s” is not a number', '“%s” is not a choice of “%s”', 'Click a year of a series first, then fill to the right'],
+          'Copy the cells again in the spreadsheet; numbers only in number columns (remove units and text such as “tỷ”); click the first year to fill from before using fill right.',
+          'Hãy sao chép lại các ô trong bảng tính; cột số chỉ chứa số (bỏ đơn vị và chữ như “tỷ”); nhấn vào năm đầu tiên cần điền trước khi dùng chức năng điền sang phải.'),
+    GMSGS('gui/kt-table.c', ['The file is not UTF-8 text', 'The column “%s” is not a field of this table'],
+          'A CSV file to import must be UTF-8 text whose first line names the columns as an exported file does. Export the table once to see the expected columns; in a spreadsheet, save as “CSV UTF-8”.',
+          'Tệp CSV cần nhập phải là văn bản UTF-8, dòng đầu tiên ghi tên các cột giống tệp xuất ra. Hãy xuất bảng một lần để xem các cột cần có; trong bảng tính, hãy lưu dưới dạng “CSV UTF-8”.'),
+    GMSGS('core/kt-csv.c', ['A quoted cell is not closed', '“%s” (line %u) is not a number', 'There are no numbers to paste'],
+          'The pasted or imported text is damaged or holds text where numbers are expected. Check the cells named, then paste again.',
+          'Văn bản được dán hoặc nhập bị lỗi hoặc chứa chữ ở chỗ cần số. Hãy kiểm tra các ô được nêu rồi dán lại.'),
+  ),
+)
+_window_section = SECTION('windows', 'Results, report and help', 'Kết quả, báo cáo và trợ giúp',
+  MTERMS(
+    GMSGS('gui/kt-results-page.c', ['The timeline has no year: set construction or operation years', 'The rule set “%s” cannot be loaded: %s'],
+          'The results cannot be computed. Give the study construction or operation years under <gui>Timeline</gui>, or a rule set that is installed (see <link xref="troubleshooting#rules"/>).',
+          'Không tính được kết quả. Hãy nhập số năm xây dựng hoặc số năm vận hành ở phần <gui>Thời gian thực hiện</gui>, hoặc chọn một bộ quy định đã được cài (xem <link xref="troubleshooting#rules"/>).'),
+    GMSGS('gui/kt-simulation-page.c', ['No input carries a distribution: add some under Uncertainty', 'The simulation cannot run: %s'],
+          'The Monte Carlo simulation needs at least one distribution, and consistent ones: see <link xref="study-by-section#uncertainty"/> and the simulation messages above.',
+          'Mô phỏng Monte Carlo cần ít nhất một phân phối xác suất, và các phân phối phải nhất quán: xem <link xref="study-by-section#uncertainty"/> và các thông báo về mô phỏng ở trên.'),
+    GMSGS('gui/kt-report-page.c', ['The report font %s is not installed. Install the package “fonts-liberation2” and try again.\\n\\n%s'],
+          'The PDF report embeds the Liberation fonts. Install the package named (on Debian and Ubuntu: <cmd>sudo apt install fonts-liberation2</cmd>) and export again.',
+          'Báo cáo PDF nhúng phông chữ Liberation. Hãy cài gói được nêu (trên Debian và Ubuntu: <cmd>sudo apt install fonts-liberation2</cmd>) rồi xuất lại.'),
+    GMSGS('gui/kt-report-page.c', ['“%s” could not be written: %s', 'Spreadsheets can only be written to a local folder', 'Another export is in progress', 'The report could not be printed'],
+          'Choose a folder on this computer where you may write, and wait until the export under way is finished (or cancel it). For printing, check that a printer is set up.',
+          'Hãy chọn một thư mục trên máy mà bạn có quyền ghi, và chờ lần xuất đang chạy kết thúc (hoặc hủy lần đó). Khi in, hãy kiểm tra máy in đã được cài đặt.'),
+    GMSGS('gui/kt-report-page.c', ['This build has no spreadsheet support (libxlsxwriter)'],
+          'This copy of Khả Thi was built without the XLSX library: install the package of your distribution or the Flatpak, which have it.',
+          'Bản Khả Thi này được biên dịch không kèm thư viện XLSX: hãy cài gói của bản phân phối hoặc bản Flatpak, vốn có thư viện này.'),
+    GMSGS('gui/kt-application.c', ['Could not open the help: %s'],
+          'The help is read by the GNOME help browser. Install it (on Debian and Ubuntu: <cmd>sudo apt install yelp</cmd>).',
+          'Trang trợ giúp được hiển thị bằng trình xem trợ giúp của GNOME. Hãy cài trình này (trên Debian và Ubuntu: <cmd>sudo apt install yelp</cmd>).'),
+  ),
+)
+_portfolio_db_section = SECTION('portfolio-file', 'The portfolio file', 'Tệp danh mục hồ sơ',
+  MTERMS(
+    GMSGS('core/kt-portfolio-db.c', ['The portfolio %s does not exist', 'Cannot create the folder %s: %s', 'Cannot open the portfolio %s: %s', '%s is not a portfolio database (%s)', '%s is an SQLite database of another program, not a Khả Thi portfolio'],
+          'Check the path: a portfolio is the <file>.sqlite</file> file that <gui>New Portfolio…</gui> or the first import created, by default <file>~/.local/share/khathi/portfolio.sqlite</file>.',
+          'Hãy kiểm tra đường dẫn: danh mục hồ sơ là tệp <file>.sqlite</file> được tạo bằng <gui>Tạo danh mục hồ sơ mới…</gui> hoặc khi nhập hồ sơ lần đầu, mặc định là <file>~/.local/share/khathi/portfolio.sqlite</file>.'),
+    GMSGS('core/kt-portfolio-db.c', ['The portfolio %s is open read-only (%s); nothing was changed', 'The portfolio %s is empty and cannot be created read-only', 'The portfolio %s needs a schema update but is read-only', 'Another program kept the portfolio %s locked for too long while %s; try again'],
+          'The file is write-protected, on a read-only disk or held by another program (another Khả Thi, a backup tool). You can still read it; to import, score or decide, close the other program or copy the portfolio to a folder where you may write.',
+          'Tệp được bảo vệ chống ghi, nằm trên ổ đĩa chỉ đọc hoặc đang bị chương trình khác giữ (một Khả Thi khác, phần mềm sao lưu). Bạn vẫn xem được; để nhập, chấm điểm hoặc quyết định, hãy đóng chương trình kia hoặc sao chép danh mục vào thư mục mà bạn có quyền ghi.'),
+    GMSGS('gui/kt-portfolio-window.c', ['This portfolio is open read-only: %s', 'This portfolio is read-only: nothing can be imported'],
+          'The same in the portfolio window: the warning bar gives the reason.',
+          'Tương tự trong cửa sổ danh mục hồ sơ: thanh cảnh báo nêu lý do.'),
+    GMSGS('core/kt-portfolio-db.c', ['The disk is full (or the portfolio reached its size limit) while %s; the change was rolled back and nothing already stored was lost', 'The portfolio %s cannot be written (%s) while %s; nothing was changed', 'Input/output error on the portfolio %s while %s: %s', 'Refused while %s: %s', 'Database error while %s: %s'],
+          'The change was not made and the portfolio is as it was. Free disk space or fix the disk, then do it again.',
+          'Thao tác chưa được thực hiện và danh mục hồ sơ vẫn như trước. Hãy giải phóng dung lượng ổ đĩa hoặc khắc phục lỗi ổ đĩa, rồi thực hiện lại.'),
+    GMSGS('core/kt-portfolio-db.c', ['The portfolio %s is damaged (%s) while %s', 'The portfolio %s is damaged and cannot be read (%s)', 'The portfolio %s is damaged (%s) and cannot be opened', 'the integrity check failed: %s; restore a backup or export what can be read', 'it was written by a newer version of Khả Thi (schema %d, this one knows %d)'],
+          'Restore the portfolio from a backup, and verify its audit log against the last hash you recorded. A portfolio written by a newer Khả Thi needs that version.',
+          'Hãy khôi phục danh mục hồ sơ từ bản sao lưu, và kiểm tra nhật ký với giá trị băm cuối cùng bạn đã ghi lại. Danh mục được ghi bằng phiên bản Khả Thi mới hơn cần dùng phiên bản đó.'),
+    GMSGS('core/kt-portfolio-db.c', ['%s is larger than %d MiB', '%s: the study has no project id, so versions cannot be linked', 'The project has no year to compute (check its timeline)'],
+          'The file cannot be imported as a submission: it is not a study, it lacks the project id that links its versions (save it again with Khả Thi, which gives one), or its timeline has no year.',
+          'Không nhập được tệp thành hồ sơ: tệp không phải là báo cáo, thiếu mã dự án để liên kết các phiên bản (hãy lưu lại bằng Khả Thi để có mã), hoặc thời gian thực hiện không có năm nào.'),
+    GMSGS('gui/kt-portfolio-window.c', ['Import Failed', 'Some Submissions Were Not Imported', 'No Submissions in This Folder', 'The Folder Cannot Be Read'],
+          'The message lists each file that was not imported with its reason; the files imported before it stay in the portfolio. A folder import takes only <file>.khathi</file> files.',
+          'Thông báo liệt kê từng tệp không nhập được kèm lý do; các tệp đã nhập trước đó vẫn được giữ trong danh mục. Khi nhập cả thư mục, chỉ các tệp <file>.khathi</file> được nhập.'),
+    GMSGS('core/kt-portfolio-db.c', ['The proposer claims %s of %s, but the inputs give %s'],
+          'A figure written in the submitted file is not what its inputs give (see <link xref="command-line#claims"/>). The appraisal uses the recomputed figure; ask the proposer why they differ.',
+          'Một chỉ tiêu ghi trong tệp được nộp không khớp với kết quả tính từ dữ liệu đầu vào của chính tệp đó (xem <link xref="command-line#claims"/>). Việc thẩm định dùng chỉ tiêu tính lại; hãy hỏi nhà đầu tư đề xuất lý do sai lệch.'),
+    GMSGS('core/kt-rubric.c', ['The feasibility study lacks the chapter “%s” (Decree 180 Art. 14)'],
+          'A legal check of the rubric: the narrative chapter named is empty. The proposer must write it (<link xref="study-by-section#chapters"/>).',
+          'Một điều kiện pháp lý của bộ tiêu chí: chương thuyết minh được nêu còn trống. Nhà đầu tư đề xuất cần viết chương này (<link xref="study-by-section#chapters"/>).'),
+    GMSGS('core/kt-rubric.c', ['%s: the rubric is not well-formed XML', '%s: the rubric is empty, too large or has a forbidden DOCTYPE', '%s: a rubric needs an id, at least one criterion and a positive disagreement threshold', '%s: the criterion “%s” appears twice'],
+          'The scoring rubric (<file>rubrics/default.xml</file>, or the file given with <cmd>--rubric</cmd>) is damaged or was edited by hand: correct it at the line given or reinstall Khả Thi.',
+          'Bộ tiêu chí chấm điểm (<file>rubrics/default.xml</file>, hoặc tệp chỉ định bằng <cmd>--rubric</cmd>) bị hỏng hoặc bị sửa thủ công: hãy sửa tại dòng được nêu hoặc cài lại Khả Thi.'),
+    GMSGS('gui/kt-portfolio-window.c', ['The catalogue’s file name must end in .pdf, .xlsx or .csv'],
+          'The type of the catalogue is chosen by the extension of its file name: end it with <file>.pdf</file>, <file>.xlsx</file> or <file>.csv</file>.',
+          'Định dạng của danh mục được chọn theo phần mở rộng của tên tệp: hãy đặt tên tệp kết thúc bằng <file>.pdf</file>, <file>.xlsx</file> hoặc <file>.csv</file>.'),
+  ),
+)
+
+_uncovered = [m for f, m in _srcmsgs.messages() if _nspec(m) not in _COVERED and not (f == 'kt-model-checks.c' and '%' not in m)]
 _other_section = ''
 if _uncovered:
     WARNINGS.extend('message without an explanation (add it to MSGS in gen-help.py): ' + m for m in _uncovered)
     _other_section = SECTION('other', 'Other messages', 'Các thông báo khác',
       P('These messages name the field or value concerned; correct it as the message says, then check the study again.',
         'Các thông báo này nêu rõ trường hoặc giá trị liên quan; hãy sửa theo nội dung thông báo rồi kiểm tra lại báo cáo.'),
-      MTERMS(*[f'<item>{T(_disp(m), _disp(_vi_msg(m)))}</item>' for m in _uncovered]))
+      MTERMS(*[f'<item>{T(_disp(m), _disp(_vi_msg(m)))}{P("Correct what the message names.", "Hãy sửa nội dung mà thông báo nêu.")}</item>' for m in _uncovered]))
 
 # The pass descriptions of the checks, one table.
 def _checks_table():
@@ -1347,7 +1514,7 @@ page('troubleshooting', 'topic', ('Problems and error messages', 'Sự cố và 
     P('<cmd>khathi-cli compute</cmd> lists every check with its code. Errors make the study fail the appraisal; warnings ask for a look.',
       '<cmd>khathi-cli compute</cmd> liệt kê mọi phép kiểm tra kèm mã. Lỗi làm báo cáo không đạt khi thẩm định; cảnh báo cần được xem xét.'),
     _checks_table()),
-  _checks_section, _sim_section, _risk_section, _portfolio_section, _cli_section, _other_section,
+  _edit_section, _checks_section, _sim_section, _risk_section, _window_section, _portfolio_section, _portfolio_db_section, _cli_section, _other_section,
 ])
 
 # ------------------------------------------------------------------ editing in the application
@@ -1370,8 +1537,8 @@ page('edit-study', 'topic', ('Prepare a study in the application', 'Lập báo c
   ),
   SECTION('sections', 'Fill in the sections', 'Nhập các phần của báo cáo',
     MEDIA('figures/editor.png', 595, 'The investment section of the smart-traffic sample: a form above, the table of capex lines below.', 'Phần đầu tư của báo cáo mẫu giao thông thông minh: biểu mẫu ở trên, bảng các hạng mục chi phí đầu tư ở dưới.'),
-    P('The sidebar lists the views of the study: <gui>Overview</gui>, <gui>Project</gui>, <gui>Timeline</gui>, <gui>Investment</gui>, <gui>Operations &amp; Revenue</gui>, <gui>Financing</gui>, <gui>State Support &amp; Guarantees</gui>, <gui>Incentives</gui>, <gui>Risks</gui>, <gui>Uncertainty</gui> and <gui>Narrative Chapters</gui>. Single values are edited in forms, lists (capex lines, loans, risks …) in tables, with money in the unit chosen in the preferences. Every field is described in <link xref="study-sections"/>.',
-      'Thanh bên liệt kê các trang của báo cáo: <gui>Tổng quan</gui>, <gui>Dự án</gui>, <gui>Thời gian thực hiện</gui>, <gui>Đầu tư</gui>, <gui>Vận hành và doanh thu</gui>, <gui>Cơ cấu nguồn vốn</gui>, <gui>Hỗ trợ và bảo đảm của Nhà nước</gui>, <gui>Ưu đãi đầu tư</gui>, <gui>Rủi ro</gui>, <gui>Yếu tố bất định</gui> và <gui>Các chương thuyết minh</gui>. Các giá trị đơn lẻ được nhập trong biểu mẫu, các danh sách (hạng mục đầu tư, khoản vay, rủi ro …) trong bảng, số tiền theo đơn vị chọn trong phần tùy chỉnh. Ý nghĩa của từng trường có trong <link xref="study-sections"/>.'),
+    P('The sidebar lists the views of the study: <gui>Overview</gui>, <gui>Project</gui>, <gui>Timeline</gui>, <gui>Investment</gui>, <gui>Operations &amp; Revenue</gui>, <gui>Financing</gui>, <gui>State Support &amp; Guarantees</gui>, <gui>Incentives</gui>, <gui>Risks</gui>, <gui>Uncertainty</gui> and <gui>Narrative Chapters</gui>, then <gui>Results</gui> and <gui>Report</gui>. Single values are edited in forms, lists (capex lines, loans, risks …) in tables, with money in the unit chosen in the preferences. <link xref="study-by-section"/> goes through the sections one by one; every field is described in <link xref="study-sections"/>, and the figures in <link xref="results"/>.',
+      'Thanh bên liệt kê các trang của báo cáo: <gui>Tổng quan</gui>, <gui>Dự án</gui>, <gui>Thời gian thực hiện</gui>, <gui>Đầu tư</gui>, <gui>Vận hành và doanh thu</gui>, <gui>Cơ cấu nguồn vốn</gui>, <gui>Hỗ trợ và bảo đảm của Nhà nước</gui>, <gui>Ưu đãi đầu tư</gui>, <gui>Rủi ro</gui>, <gui>Yếu tố bất định</gui> và <gui>Các chương thuyết minh</gui>, sau đó là <gui>Kết quả</gui> và <gui>Báo cáo</gui>. Các giá trị đơn lẻ được nhập trong biểu mẫu, các danh sách (hạng mục đầu tư, khoản vay, rủi ro …) trong bảng, số tiền theo đơn vị chọn trong phần tùy chỉnh. <link xref="study-by-section"/> hướng dẫn lần lượt từng phần; ý nghĩa của từng trường có trong <link xref="study-sections"/>, và các chỉ tiêu trong <link xref="results"/>.'),
     P('The <gui>Overview</gui> shows how complete each section is and lists the <gui>Problems</gui> found by the validation; select a problem to go to its field. The messages are explained in <link xref="troubleshooting"/>.',
       'Trang <gui>Tổng quan</gui> cho biết mức độ hoàn thành của từng phần và liệt kê các <gui>Vấn đề</gui> phát hiện khi kiểm tra; chọn một vấn đề để chuyển tới trường liên quan. Ý nghĩa các thông báo được giải thích trong <link xref="troubleshooting"/>.'),
   ),
@@ -1388,7 +1555,219 @@ page('edit-study', 'topic', ('Prepare a study in the application', 'Lập báo c
   SECTION('preferences', 'Preferences', 'Tùy chỉnh',
     P('<keyseq><key>Ctrl</key><key>,</key></keyseq> opens the preferences: the money unit for showing and typing amounts (đồng, million or billion đồng; files always keep whole đồng), the language of reports, independent of the language of the application, and the default discount rates given to new studies.',
       '<keyseq><key>Ctrl</key><key>,</key></keyseq> mở phần tùy chỉnh: đơn vị tiền để hiển thị và nhập số tiền (đồng, triệu đồng hoặc tỷ đồng; tệp luôn lưu số đồng nguyên), ngôn ngữ của báo cáo, độc lập với ngôn ngữ của ứng dụng, và các tỷ lệ chiết khấu mặc định cho báo cáo mới.'),
-    P('<key>F1</key> opens this help.', '<key>F1</key> mở trang trợ giúp này.'),
+    P('<key>F1</key>, or <gui>Help</gui> in the main menu, opens the help of what the window shows: the part of <link xref="study-by-section"/> for the section you are in, <link xref="results"/> in the results, <link xref="getting-started"/> when no study is open.',
+      '<key>F1</key>, hoặc <gui>Trợ giúp</gui> trong trình đơn chính, mở phần trợ giúp của nội dung đang hiển thị trong cửa sổ: mục tương ứng của <link xref="study-by-section"/> với phần bạn đang làm việc, <link xref="results"/> khi ở phần kết quả, <link xref="getting-started"/> khi chưa mở báo cáo nào.'),
+  ),
+])
+
+# ------------------------------------------------------------------ the study window, section by section
+# One <section> per sidebar section of the study window, under the same id:
+# F1 opens help:khathi/study-by-section#ID (src/gui/kt-help.c).
+def SEE(*links):
+    """A closing “See …” paragraph: (xref, en, vi) triples."""
+    en = ', '.join(f'<link xref="{x}">{e}</link>' for x, e, v in links)
+    vi = ', '.join(f'<link xref="{x}">{v}</link>' for x, e, v in links)
+    return P(f'More: {en}.', f'Xem thêm: {vi}.')
+
+page('study-by-section', 'topic', ('Build a study section by section', 'Lập báo cáo theo từng phần'),
+     ('What each section of the study window holds, in which order to fill it in, and where its figures are explained.',
+      'Nội dung từng phần trong cửa sổ báo cáo, thứ tự nên nhập và nơi giải thích các số liệu của phần đó.'),
+     ['index#study'], extra_info='<link type="seealso" xref="edit-study"/><link type="seealso" xref="study-sections"/>', body=[
+  P('The sidebar of the study window lists the sections of the study from top to bottom in a good order of work: identity and timeline first, then money going in (investment), coming out (operations and revenue) and how it is financed, then what the state contributes, incentives, risks and uncertainty, and finally the narrative. Under each name the sidebar says how far the section is filled in (<gui>Complete</gui>, <gui>3 of 4 filled in</gui>, <gui>Defaults set</gui>), and a badge counts its problems: red for errors, yellow for warnings. Press <key>F1</key> in any section to open its part of this page.',
+    'Thanh bên của cửa sổ báo cáo liệt kê các phần của báo cáo từ trên xuống theo thứ tự làm việc hợp lý: thông tin định danh và thời gian trước, tiếp theo là dòng tiền đầu tư, dòng tiền vận hành và doanh thu và cách huy động vốn, sau đó là phần đóng góp của Nhà nước, ưu đãi, rủi ro và yếu tố bất định, cuối cùng là phần thuyết minh. Dưới tên mỗi phần, thanh bên cho biết mức độ đã nhập (<gui>Đã hoàn thành</gui>, <gui>Đã nhập 3/4</gui>, <gui>Đã có giá trị mặc định</gui>), và một nhãn đếm số vấn đề của phần đó: màu đỏ là lỗi, màu vàng là cảnh báo. Nhấn <key>F1</key> ở bất kỳ phần nào để mở đúng mục tương ứng của trang này.'),
+  SECTION('typing', 'Typing values', 'Cách nhập giá trị',
+    ITEMS(
+      ('Amounts are typed and shown in the money unit of the <gui>Preferences</gui> (billion ₫ by default; the unit is written after the field). The file always keeps whole đồng, so changing the unit changes nothing in the study.',
+       'Số tiền được nhập và hiển thị theo đơn vị tiền trong <gui>Tùy chỉnh</gui> (mặc định là tỷ đồng; đơn vị được ghi sau ô nhập). Tệp luôn lưu số đồng nguyên, nên việc đổi đơn vị không làm thay đổi báo cáo.'),
+      ('Rates and shares are typed as percentages: type <input>10.5</input> for 10.5 % (in Vietnamese <input>10,5</input>). The file stores the fraction 0.105.',
+       'Tỷ lệ và tỷ trọng được nhập dưới dạng phần trăm: nhập <input>10,5</input> cho 10,5 % (giao diện tiếng Anh dùng <input>10.5</input>). Tệp lưu giá trị thập phân 0.105.'),
+      ('A value by year (amounts by construction year, ramp-up) is typed as numbers separated by <input>;</input>, or in the year columns of a table.',
+       'Giá trị theo năm (số tiền theo năm xây dựng, mức huy động công suất) được nhập thành các số cách nhau bằng dấu <input>;</input>, hoặc trong các cột năm của bảng.'),
+      ('A value the New Study assistant filled in carries the tag <gui>Assumption</gui> until you change it: review each one before sending the study.',
+       'Giá trị do trình hướng dẫn tạo báo cáo mới điền sẵn có nhãn <gui>Giả định</gui> cho đến khi bạn sửa: hãy xem lại từng giá trị trước khi gửi báo cáo.'),
+      ('A value that is not a number, or outside its allowed range, is refused at once with the reason; the problems that join several fields are listed at the top of the section under <gui>Problems</gui>.',
+       'Giá trị không phải là số, hoặc nằm ngoài phạm vi cho phép, bị từ chối ngay kèm lý do; các vấn đề liên quan đến nhiều trường được liệt kê ở đầu mỗi phần, mục <gui>Vấn đề</gui>.'),
+    ),
+  ),
+  SECTION('tables', 'Working with tables', 'Làm việc với bảng',
+    P('Lists (capex lines, revenue streams, loans, risks …) are tables with one row per item and, for values by year, one column per year. The buttons above a table:',
+      'Các danh sách (hạng mục đầu tư, nguồn doanh thu, khoản vay, rủi ro …) là các bảng, mỗi mục một dòng, và với giá trị theo năm thì mỗi năm một cột. Các nút phía trên bảng:'),
+    ITEMS(
+      ('<gui>Add a row</gui>, <gui>Remove the selected row</gui>, <gui>Move the row up</gui> and <gui>Move the row down</gui>.',
+       '<gui>Thêm dòng</gui>, <gui>Xóa dòng đang chọn</gui>, <gui>Chuyển dòng lên trên</gui> và <gui>Chuyển dòng xuống dưới</gui>.'),
+      ('<gui>Paste cells from a spreadsheet at the current cell</gui>: copy a block of cells in LibreOffice Calc or Excel, click the first cell and paste; new rows are added as needed. If one cell is refused, nothing is pasted.',
+       '<gui>Dán các ô từ bảng tính, bắt đầu tại ô hiện tại</gui>: sao chép một vùng ô trong LibreOffice Calc hoặc Excel, nhấn vào ô đầu tiên rồi dán; chương trình tự thêm dòng khi cần. Nếu có một ô bị từ chối thì không ô nào được dán.'),
+      ('<gui>Fill the following years with the current cell</gui>: click a year and copy its value to the later years of the row.',
+       '<gui>Điền giá trị của ô hiện tại cho các năm tiếp theo</gui>: nhấn vào một năm để chép giá trị đó sang các năm sau của dòng.'),
+      ('<gui>Import rows from a CSV file</gui> and <gui>Export the rows as CSV</gui>: the first line of the file names the columns, as in the export.',
+       '<gui>Nhập các dòng từ tệp CSV</gui> và <gui>Xuất các dòng ra tệp CSV</gui>: dòng đầu tiên của tệp ghi tên các cột, giống tệp xuất ra.'),
+    ),
+    P('Every change, a paste or an import included, can be undone with <keyseq><key>Ctrl</key><key>Z</key></keyseq>.',
+      'Mọi thay đổi, kể cả việc dán hay nhập từ tệp, đều có thể hoàn tác bằng <keyseq><key>Ctrl</key><key>Z</key></keyseq>.'),
+  ),
+  SECTION('overview', 'Overview', 'Tổng quan',
+    P('The <gui>Overview</gui> shows the project and its proposer, the timeline and a one-line summary of each section, and lists every <gui>Problem</gui> of the study. Select a problem to go to its field; fix the errors first (the figures are computed only when there is none), then read the warnings. The messages are explained in <link xref="troubleshooting#validate"/>.',
+      'Trang <gui>Tổng quan</gui> hiển thị dự án và nhà đầu tư đề xuất, thời gian thực hiện, tóm tắt mỗi phần trong một dòng và liệt kê mọi <gui>Vấn đề</gui> của báo cáo. Chọn một vấn đề để chuyển tới trường liên quan; hãy sửa các lỗi trước (chỉ tiêu chỉ được tính khi không còn lỗi), sau đó xem các cảnh báo. Ý nghĩa các thông báo được giải thích trong <link xref="troubleshooting#validate"/>.'),
+  ),
+  SECTION('project', 'Project', 'Dự án',
+    P('The identity of the project: its names in Vietnamese and English, the proposing enterprise and its representative, the province or city, the eligible field (Decree 180 Art. 2), the application domain, the PPP form and whether it is an S&amp;T project under Decree 180 (which raises the state capital cap to 70 %). The <gui>Rule set</gui> names the legal parameters the study is computed with. At the bottom, <gui>Assumptions and sources</gui> takes free text that goes into the report.',
+      'Thông tin định danh dự án: tên tiếng Việt và tiếng Anh, doanh nghiệp đề xuất và người đại diện, tỉnh, thành phố, lĩnh vực đầu tư (Điều 2 Nghị định 180), lĩnh vực ứng dụng, hình thức PPP và dự án có phải là dự án KH&amp;CN theo Nghị định 180 hay không (khi đó mức trần vốn nhà nước tăng lên 70 %). <gui>Bộ quy định</gui> cho biết bộ tham số pháp lý dùng để tính toán báo cáo. Phía dưới, <gui>Giả định và nguồn số liệu</gui> nhận văn bản tự do, được đưa vào báo cáo.'),
+    P('The form decides a lot: who pays the project company, which revenue sharing applies, whether the assets are transferred. Choose it with <link xref="ppp-forms"/>; <link xref="appraisal-tools#compare-forms">compare-forms</link> shows the project under the other forms.',
+      'Hình thức hợp đồng quyết định nhiều yếu tố: ai thanh toán cho doanh nghiệp dự án, cơ chế chia sẻ doanh thu nào được áp dụng, tài sản có được chuyển giao hay không. Hãy lựa chọn theo <link xref="ppp-forms"/>; lệnh <link xref="appraisal-tools#compare-forms">compare-forms</link> cho thấy dự án theo các hình thức khác.'),
+    SEE(('study-sections#identity', 'the fields of the identity', 'các trường của phần định danh'), ('legal-rules', 'the legal rule set', 'bộ quy định pháp lý')),
+  ),
+  SECTION('timeline', 'Timeline', 'Thời gian thực hiện',
+    P('The first year, the numbers of construction and operation years, the price base year of the amounts you type, general inflation and whether the discount rates are real. Below are the rates the indicators are measured against: WACC for the project, the cost of equity and the investor\'s hurdle rate for the equity, the social discount rate for the state and the economy, the two MIRR rates and the lender\'s minimum DSCR.',
+      'Năm bắt đầu, số năm xây dựng và số năm vận hành, năm gốc tính giá của các số tiền được nhập, lạm phát chung và tỷ lệ chiết khấu là tỷ lệ thực hay danh nghĩa. Phía dưới là các tỷ lệ dùng để đánh giá chỉ tiêu: WACC cho dự án, chi phí vốn chủ sở hữu và tỷ suất sinh lời tối thiểu của nhà đầu tư cho vốn chủ sở hữu, tỷ lệ chiết khấu xã hội cho Nhà nước và nền kinh tế, hai tỷ lệ dùng tính MIRR và DSCR tối thiểu của bên cho vay.'),
+    P('Changing the number of construction years changes the number of amounts each capex line needs: the lines that no longer match are listed as problems.',
+      'Khi thay đổi số năm xây dựng, số lượng số tiền mà mỗi hạng mục đầu tư cần cũng thay đổi: các hạng mục không còn khớp sẽ được liệt kê thành vấn đề.'),
+    SEE(('study-sections#timeline', 'the timeline fields', 'các trường thời gian'), ('study-sections#rates', 'the rates', 'các tỷ lệ'), ('indicators#timeline', 'how years are discounted', 'cách chiết khấu theo năm')),
+  ),
+  SECTION('investment', 'Investment', 'Đầu tư',
+    P('The total investment (tổng mức đầu tư): the project\'s contingency rate, the import duty rate and exemption, then the table of <gui>Capex lines</gui> with one amount per construction year, its category, escalation, useful life, depreciation method and imported share, and the table of <gui>Replacement capex</gui> paid later (servers, cameras) by operation year. Interest during construction, fees, contingency and duty are added by the engine; do not type them as lines.',
+      'Tổng mức đầu tư: tỷ lệ dự phòng chung của dự án, thuế suất và miễn thuế nhập khẩu, sau đó là bảng <gui>Các hạng mục chi phí đầu tư</gui> với một số tiền cho mỗi năm xây dựng, nhóm chi phí, tỷ lệ trượt giá, thời gian sử dụng hữu ích, phương pháp khấu hao và tỷ lệ nhập khẩu, và bảng <gui>Chi phí đầu tư thay thế</gui> chi sau này (máy chủ, camera) theo năm vận hành. Lãi vay trong thời gian xây dựng, phí thu xếp vốn, chi phí dự phòng và thuế nhập khẩu do bộ máy tính toán tự cộng thêm; không nhập các khoản này thành hạng mục.'),
+    SEE(('study-sections#investment', 'the investment fields', 'các trường của phần đầu tư'), ('financing-tax#investment', 'how the total is built', 'cách lập tổng mức đầu tư'), ('financing-tax#depreciation', 'depreciation', 'khấu hao')),
+  ),
+  SECTION('operations', 'Operations &amp; Revenue', 'Vận hành và doanh thu',
+    P('What the project earns and spends once it runs. Each row of <gui>Revenue streams</gui> gives a volume per year at full ramp, the ramp-up share of each operation year, volume growth, the tariff per unit and its escalation; a stream can be exempt S&amp;T income or come from commercialised results. <gui>State service payments</gui> are the availability payments of BTL and BLT projects or payments for ordered services. <gui>Operating costs</gui> and <gui>Major maintenance</gui> are the costs; land rent, the concession fee and working capital close the section.',
+      'Các khoản thu và chi khi dự án vận hành. Mỗi dòng của <gui>Các nguồn doanh thu</gui> ghi sản lượng mỗi năm khi đạt công suất thiết kế, mức huy động công suất của từng năm vận hành, tốc độ tăng sản lượng, đơn giá và tỷ lệ trượt giá; một nguồn thu có thể là thu nhập KH&amp;CN được miễn thuế hoặc đến từ kết quả được thương mại hóa. <gui>Thanh toán dịch vụ của Nhà nước</gui> là khoản thanh toán theo mức độ sẵn sàng của dự án BTL, BLT hoặc khoản thanh toán cho dịch vụ đặt hàng. <gui>Chi phí vận hành</gui> và <gui>Sửa chữa lớn</gui> là các khoản chi; tiền thuê đất, phí nhượng quyền và vốn lưu động ở cuối phần này.'),
+    SEE(('study-sections#operations', 'the operations fields', 'các trường của phần vận hành'), ('financing-tax#flows', 'the project cash flow', 'dòng tiền dự án')),
+  ),
+  SECTION('financing', 'Financing', 'Cơ cấu nguồn vốn',
+    P('How the investment is paid for. Set the <gui>Equity share</gui> and the <gui>State capital support</gui>: either a share of each construction year\'s need, or a schedule of amounts by construction year. The rest is borrowed: each row of the <gui>Loans</gui> table has its lender, its share of debt (the shares add up to 100 %), interest rate, upfront fee, grace years and tenor counted from COD, and the repayment: equal principal, annuity, or sculpted to a target DSCR. <gui>Public assets contributed</gui> lists state assets brought into the project at their valuation.',
+      'Cách huy động vốn cho tổng mức đầu tư. Nhập <gui>Tỷ lệ vốn chủ sở hữu</gui> và <gui>Vốn nhà nước hỗ trợ xây dựng</gui>: hoặc là tỷ lệ trên nhu cầu vốn của mỗi năm xây dựng, hoặc là lịch số tiền theo năm xây dựng. Phần còn lại là vốn vay: mỗi dòng của bảng <gui>Vốn vay</gui> ghi bên cho vay, tỷ trọng trong tổng vốn vay (tổng các tỷ trọng bằng 100 %), lãi suất, phí thu xếp vốn, số năm ân hạn và thời hạn vay tính từ COD, và phương thức trả nợ: trả gốc đều, trả đều gốc và lãi (niên kim), hoặc trả theo DSCR mục tiêu. <gui>Tài sản công được góp</gui> liệt kê tài sản của Nhà nước được đưa vào dự án theo giá trị định giá.'),
+    P('Watch the <gui>Minimum DSCR</gui> on the results dashboard while you set the tenor and grace years: it must stay at or above the lender\'s minimum.',
+      'Hãy theo dõi <gui>DSCR tối thiểu</gui> trên trang chỉ tiêu chính của phần kết quả khi nhập thời hạn vay và số năm ân hạn: chỉ tiêu này phải luôn lớn hơn hoặc bằng mức tối thiểu của bên cho vay.'),
+    SEE(('study-sections#financing', 'the financing fields', 'các trường của phần nguồn vốn'), ('financing-tax#idc', 'interest during construction', 'lãi vay trong thời gian xây dựng'), ('indicators#dscr', 'DSCR and LLCR', 'DSCR và LLCR'), ('appraisal-tools#viability', 'the least state support', 'mức hỗ trợ tối thiểu của Nhà nước')),
+  ),
+  SECTION('support', 'State Support &amp; Guarantees', 'Hỗ trợ và bảo đảm của Nhà nước',
+    P('What the state shares with the investor beyond capital: the <gui>Revenue sharing band</gui> (thresholds, shares and caps, with the plan revenue of the approved base case), the <gui>Minimum revenue guarantee</gui>, the <gui>Foreign-currency guarantee</gui>, <gui>R&amp;D risk acceptance</gui> for a research phase, and the state\'s and institute\'s shares of commercialisation income. <gui>Contract terms</gui> holds what depends on the form (three-party shares, BT settlement, transfer price, BOO salvage value) and <gui>Negotiated values</gui> the legal parameters agreed for this project, each with its justification.',
+      'Những gì Nhà nước chia sẻ với nhà đầu tư ngoài vốn hỗ trợ: <gui>Cơ chế chia sẻ phần tăng, giảm doanh thu</gui> (các ngưỡng, tỷ lệ chia sẻ và mức trần, cùng doanh thu theo phương án được phê duyệt), <gui>Bảo đảm doanh thu tối thiểu</gui>, <gui>Bảo đảm cân đối ngoại tệ</gui>, <gui>Chấp nhận rủi ro R&amp;D</gui> cho giai đoạn nghiên cứu, và tỷ lệ thu nhập từ thương mại hóa chia cho Nhà nước và tổ chức KH&amp;CN. <gui>Điều khoản hợp đồng</gui> gồm các điều khoản tùy theo hình thức (tỷ lệ đóng góp ba bên, giá trị thanh toán BT, giá chuyển giao, giá trị thu hồi của BOO) và <gui>Giá trị thỏa thuận</gui> gồm các tham số pháp lý được thỏa thuận riêng cho dự án, mỗi giá trị kèm lý do.'),
+    SEE(('risk-sharing', 'risk sharing and guarantees', 'chia sẻ rủi ro và bảo đảm đầu tư'), ('conventions#sharing', 'how payouts are computed', 'cách tính các khoản chi trả'), ('legal-rules#overrides', 'negotiated values', 'giá trị thỏa thuận')),
+  ),
+  SECTION('incentives', 'Incentives', 'Ưu đãi đầu tư',
+    P('The <gui>CIT incentive</gui> the project claims (preferential 10 % or 17 %, innovative start-up, or none); its rates and years come from the rule set. The same section holds the <gui>Economic analysis</gui>: conversion factors from financial to economic prices, the <gui>External benefits and costs</gui> the project brings to society, and the assumptions of the public sector comparator used for value for money.',
+      'Loại <gui>Ưu đãi thuế TNDN</gui> mà dự án đề nghị (thuế suất ưu đãi 10 % hoặc 17 %, doanh nghiệp khởi nghiệp sáng tạo, hoặc không ưu đãi); thuế suất và số năm lấy từ bộ quy định. Phần này cũng gồm <gui>Phân tích kinh tế</gui>: hệ số chuyển đổi từ giá tài chính sang giá kinh tế, <gui>Lợi ích và chi phí ngoại ứng</gui> mà dự án mang lại cho xã hội, và các giả định của phương án so sánh khu vực công dùng để tính giá trị đồng tiền.'),
+    SEE(('financing-tax#tax', 'tax, holidays and losses', 'thuế, miễn giảm thuế và chuyển lỗ'), ('risk-sharing#incentives', 'investment incentives', 'ưu đãi đầu tư'), ('conventions#vfm', 'value for money', 'giá trị đồng tiền')),
+  ),
+  SECTION('risks', 'Risks', 'Rủi ro',
+    P('The risk register (ma trận phân bổ rủi ro): one row per risk with its code, category, description, likelihood and impact from 1 to 5, who bears it (the state, the investor or shared, with the state\'s share), the mitigation, the expected cost and the model driver it moves. When the owner differs from the usual allocation for the form, the Overview shows a warning until you write the <gui>Justification of the allocation</gui>.',
+      'Ma trận phân bổ rủi ro: mỗi rủi ro một dòng gồm mã, nhóm rủi ro, mô tả, khả năng xảy ra và mức độ tác động từ 1 đến 5, bên chịu rủi ro (Nhà nước, nhà đầu tư hoặc hai bên cùng chịu, kèm tỷ lệ Nhà nước chịu), biện pháp giảm thiểu, chi phí dự kiến và biến số của mô hình mà rủi ro tác động. Khi bên chịu rủi ro khác với cách phân bổ thông thường của hình thức hợp đồng, trang Tổng quan hiển thị cảnh báo cho đến khi bạn nhập <gui>Lý do phân bổ</gui>.'),
+    SEE(('risk-sharing#register', 'the usual allocation', 'cách phân bổ thông thường'), ('appraisal-tools#risks', 'the register against it', 'đối chiếu ma trận với thông lệ')),
+  ),
+  SECTION('uncertainty', 'Uncertainty', 'Yếu tố bất định',
+    P('The inputs the forecasts are unsure about. Give a driver (demand, tariff, capex, opex, interest rate, delay …) a probability distribution, applied as a multiplier of the base case or as an absolute value; correlate drivers that move together; set the iterations, the seed and Latin hypercube sampling of the simulation. Below, the <gui>Scenarios</gui> table holds named scenarios, each a set of factors on drivers. Under <gui>Results</gui>, the <gui>Simulation</gui> view runs the distributions and a chart compares the scenarios.',
+      'Các dữ liệu đầu vào mà dự báo chưa chắc chắn. Gán cho một biến số (nhu cầu, giá dịch vụ, chi phí đầu tư, chi phí vận hành, lãi suất, chậm tiến độ …) một phân phối xác suất, áp dụng dưới dạng hệ số nhân của phương án cơ sở hoặc giá trị tuyệt đối; khai báo hệ số tương quan giữa các biến số cùng biến động; đặt số lần lặp, giá trị khởi tạo ngẫu nhiên (seed) và tùy chọn lấy mẫu siêu khối Latin của mô phỏng. Phía dưới, bảng <gui>Kịch bản</gui> chứa các kịch bản được đặt tên, mỗi kịch bản là một tập hệ số áp dụng cho các biến số. Trong phần <gui>Kết quả</gui>, trang <gui>Mô phỏng</gui> chạy mô phỏng theo các phân phối và một biểu đồ so sánh các kịch bản.'),
+    SEE(('uncertainty', 'sensitivity, scenarios and Monte Carlo', 'phân tích độ nhạy, kịch bản và Monte Carlo'), ('study-sections#uncertainty', 'the distributions and their parameters', 'các phân phối và tham số')),
+  ),
+  SECTION('chapters', 'Narrative Chapters', 'Các chương thuyết minh',
+    P('The text of the feasibility study report, chapter by chapter, as the PDF report prints it. Select a chapter in the list, choose <gui>Tiếng Việt</gui> or <gui>English</gui> above the text and write; the list counts the words written in each language, and <gui>Not written yet</gui> marks a chapter still empty. The figures and tables of the report come from the other sections: do not copy them into the text, which would go stale when the inputs change.',
+      'Nội dung thuyết minh của báo cáo nghiên cứu khả thi, theo từng chương, đúng như báo cáo PDF sẽ in. Chọn một chương trong danh sách, chọn <gui>Tiếng Việt</gui> hoặc <gui>Tiếng Anh</gui> phía trên ô văn bản rồi viết; danh sách đếm số từ đã viết của mỗi ngôn ngữ, và <gui>Chưa viết</gui> đánh dấu chương còn trống. Số liệu và bảng biểu của báo cáo lấy từ các phần khác: không chép chúng vào phần thuyết minh, vì sẽ bị lỗi thời khi dữ liệu đầu vào thay đổi.'),
+    SEE(('reports#pdf', 'the PDF report', 'báo cáo PDF')),
+  ),
+  SECTION('after', 'Results and report', 'Kết quả và báo cáo',
+    P('<gui>Results</gui> shows the figures of the study, recomputed as you type: see <link xref="results"/>. <gui>Report</gui> produces the documents: see <link xref="reports"/>.',
+      '<gui>Kết quả</gui> hiển thị các chỉ tiêu của báo cáo, được tính lại ngay khi bạn nhập: xem <link xref="results"/>. <gui>Báo cáo</gui> xuất các văn bản: xem <link xref="reports"/>.'),
+  ),
+])
+
+# ------------------------------------------------------------------ results
+def CHART(en_title, vi_title, en, vi):
+    return (en_title, vi_title, [P(en, vi)])
+
+page('results', 'topic', ('Read the results', 'Đọc kết quả tính toán'),
+     ('The Results section: key indicators against their thresholds, the statements year by year, the charts and the Monte Carlo simulation, recomputed as you type.',
+      'Phần Kết quả: các chỉ tiêu chính so với ngưỡng đánh giá, các báo cáo tài chính theo năm, các biểu đồ và mô phỏng Monte Carlo, được tính lại ngay khi bạn nhập.'),
+     ['index#figures'], extra_info='<link type="seealso" xref="indicators"/><link type="seealso" xref="worked-example"/>', body=[
+  P('Select <gui>Results</gui> in the sidebar of a study. The figures are recomputed after every change, before the next frame is drawn, so you can watch an indicator while you edit an input in another section. The line above the figures repeats the form, the total investment and the years of the project. The four views are chosen at the top: <gui>Dashboard</gui>, <gui>Statements</gui>, <gui>Charts</gui> and <gui>Simulation</gui>.',
+    'Chọn <gui>Kết quả</gui> trên thanh bên của báo cáo. Các chỉ tiêu được tính lại sau mỗi thay đổi, trước khi màn hình được vẽ lại, nên bạn có thể theo dõi một chỉ tiêu trong khi sửa dữ liệu đầu vào ở phần khác. Dòng phía trên các chỉ tiêu nhắc lại hình thức hợp đồng, tổng mức đầu tư và các năm của dự án. Bốn trang được chọn ở phía trên: <gui>Chỉ tiêu chính</gui>, <gui>Báo cáo tài chính</gui>, <gui>Biểu đồ</gui> và <gui>Mô phỏng</gui>.'),
+  NOTE('While the study has an error, the results show <gui>Cannot Compute</gui> with the first error: select <gui>Overview</gui>, correct the problems listed there, and the figures come back.',
+       'Khi báo cáo còn lỗi, phần kết quả hiển thị <gui>Không thể tính toán</gui> kèm lỗi đầu tiên: chọn <gui>Tổng quan</gui>, sửa các vấn đề được liệt kê ở đó, các chỉ tiêu sẽ hiển thị trở lại.', style='important'),
+  SECTION('dashboard', 'The dashboard', 'Trang chỉ tiêu chính',
+    MEDIA('figures/results-dashboard.png', 600, 'The dashboard of the smart-traffic sample: nine indicators, each with its threshold, and the appraisal checks below.',
+          'Trang chỉ tiêu chính của báo cáo mẫu giao thông thông minh: chín chỉ tiêu, mỗi chỉ tiêu kèm ngưỡng đánh giá, và kết quả kiểm tra thẩm định ở phía dưới.'),
+    P('Nine cards show the key indicators in large figures. The line under each figure names the threshold it is judged against, and the colour gives the verdict: green when the figure meets its threshold, red when it does not, yellow when it needs a closer look (several IRRs, a risk of loss between 10 % and 30 %). Hold the pointer over a card for the definition of the indicator. Amounts follow the money unit of the <gui>Preferences</gui> and change as soon as you change it.',
+      'Chín thẻ hiển thị các chỉ tiêu chính bằng chữ số lớn. Dòng dưới mỗi chỉ tiêu nêu ngưỡng dùng để đánh giá, và màu sắc cho biết kết luận: màu xanh khi chỉ tiêu đạt ngưỡng, màu đỏ khi không đạt, màu vàng khi cần xem xét kỹ hơn (có nhiều IRR, rủi ro thua lỗ từ 10 % đến 30 %). Đặt con trỏ lên một thẻ để xem định nghĩa của chỉ tiêu. Số tiền hiển thị theo đơn vị tiền trong <gui>Tùy chỉnh</gui> và thay đổi ngay khi bạn đổi đơn vị.'),
+    TERMS(
+      ('<gui>Project NPV</gui>, <gui>Project IRR (FIRR)</gui>', '<gui>NPV dự án</gui>, <gui>IRR dự án (FIRR)</gui>',
+       [P('The project is viable when its NPV at the WACC is at least zero, which is the same as an FIRR at or above the WACC. When the cash flow has several IRRs, the one nearest the WACC is shown with “(multiple)” and the card lists all of them.',
+          'Dự án khả thi khi NPV theo WACC lớn hơn hoặc bằng 0, tương đương với FIRR lớn hơn hoặc bằng WACC. Khi dòng tiền có nhiều IRR, giá trị gần WACC nhất được hiển thị kèm chữ “(nhiều nghiệm)” và thẻ liệt kê tất cả các giá trị.')]),
+      ('<gui>Equity IRR</gui>', '<gui>IRR vốn chủ sở hữu</gui>',
+       [P('The investor\'s return, against the investor\'s hurdle rate given under <gui>Timeline</gui>.',
+          'Tỷ suất sinh lời của nhà đầu tư, so với tỷ suất sinh lời tối thiểu của nhà đầu tư nhập ở phần <gui>Thời gian thực hiện</gui>.')]),
+      ('<gui>Payback</gui>, <gui>Benefit–cost ratio</gui>', '<gui>Thời gian hoàn vốn</gui>, <gui>Tỷ số lợi ích/chi phí</gui>',
+       [P('Payback must fall within the contract term; the benefit–cost ratio must be at least 1.',
+          'Thời gian hoàn vốn phải nằm trong thời hạn hợp đồng; tỷ số lợi ích/chi phí phải lớn hơn hoặc bằng 1.')]),
+      ('<gui>Minimum DSCR</gui>', '<gui>DSCR tối thiểu</gui>',
+       [P('The lowest debt service cover ratio of the years with debt service, with the year it falls in, against the lender\'s minimum DSCR.',
+          'Hệ số khả năng trả nợ thấp nhất trong các năm có trả nợ, kèm năm xảy ra, so với DSCR tối thiểu của bên cho vay.')]),
+      ('<gui>State fiscal cost</gui>, <gui>Value for money</gui>', '<gui>Chi phí ngân sách nhà nước</gui>, <gui>Giá trị đồng tiền (VfM)</gui>',
+       [P('The net cost to the budget at the social discount rate (a negative cost is a net gain), judged by the state capital share against its legal limit; and the value for money, positive when the public sector comparator costs more than the PPP.',
+          'Chi phí ròng của ngân sách theo tỷ lệ chiết khấu xã hội (chi phí âm nghĩa là ngân sách thu ròng), được đánh giá theo tỷ lệ vốn nhà nước so với giới hạn pháp lý; và giá trị đồng tiền, dương khi phương án so sánh khu vực công tốn kém hơn phương án PPP.')]),
+      ('<gui>Risk of a loss</gui>', '<gui>Rủi ro thua lỗ</gui>',
+       [P('From the Monte Carlo simulation: the probability that the project NPV is negative, with its 5th, 50th and 95th percentiles. Green up to 10 %, yellow up to 30 %, red above. It shows a dash while the simulation waits or runs.',
+          'Từ mô phỏng Monte Carlo: xác suất NPV dự án âm, kèm các phân vị P5, P50 và P95 của NPV. Màu xanh khi đến 10 %, màu vàng khi đến 30 %, màu đỏ khi cao hơn. Thẻ hiển thị dấu gạch ngang khi mô phỏng đang chờ hoặc đang chạy.')]),
+    ),
+    P('Under the cards, <gui>Appraisal checks</gui> lists every check of the engine that does not pass (sources and uses, balance sheet, legal minimum of equity, state capital cap, DSCR, loans repaid within the term …), or <gui>Every appraisal check passes</gui>. The checks are explained in <link xref="troubleshooting#checks"/>.',
+      'Phía dưới các thẻ, <gui>Kiểm tra thẩm định</gui> liệt kê mọi phép kiểm tra của bộ máy tính toán không đạt (nguồn và sử dụng vốn, cân đối kế toán, vốn chủ sở hữu tối thiểu, mức trần vốn nhà nước, DSCR, trả hết nợ trong thời hạn hợp đồng …), hoặc hiển thị <gui>Mọi phép kiểm tra thẩm định đều đạt</gui>. Các phép kiểm tra được giải thích trong <link xref="troubleshooting#checks"/>.'),
+  ),
+  SECTION('statements', 'The statements', 'Các báo cáo tài chính',
+    P('<gui>Statements</gui> shows one table at a time, chosen in the list at the top left: the income statement, the cash-flow statement, the balance sheet, sources and uses of funds, debt, corporate income tax, the state\'s fiscal flow, the equity cash flow, depreciation, and the project, equity, state and economic flows side by side. Each row is an item, each column a calendar year; amounts are in billion ₫, and costs and cash going out are negative. Totals are in bold.',
+      '<gui>Báo cáo tài chính</gui> hiển thị từng bảng một, chọn trong danh sách ở góc trên bên trái: báo cáo kết quả hoạt động kinh doanh, báo cáo lưu chuyển tiền tệ, bảng cân đối kế toán, nguồn vốn và sử dụng vốn, nợ vay, thuế thu nhập doanh nghiệp, dòng tiền ngân sách của Nhà nước, dòng tiền vốn chủ sở hữu, khấu hao, và dòng tiền dự án, vốn chủ sở hữu, nhà nước và kinh tế đặt cạnh nhau. Mỗi dòng là một khoản mục, mỗi cột là một năm dương lịch; số tiền tính bằng tỷ đồng, chi phí và tiền chi ra mang dấu âm. Các dòng tổng được in đậm.'),
+    P('<gui>Copy</gui> copies the whole table as tab-separated values: paste it into a spreadsheet to check a figure by hand. The same tables come out of <cmd>khathi-cli compute --table</cmd> and the XLSX export (<link xref="reports#xlsx"/>).',
+      '<gui>Sao chép</gui> sao chép toàn bộ bảng dưới dạng giá trị phân tách bằng tab: dán vào bảng tính để tự kiểm tra một số liệu. Các bảng này cũng được xuất bởi <cmd>khathi-cli compute --table</cmd> và khi xuất tệp XLSX (<link xref="reports#xlsx"/>).'),
+  ),
+  SECTION('charts', 'The charts and how to read them', 'Các biểu đồ và cách đọc',
+    P('<gui>Charts</gui> draws the study in twelve charts. The button at the right of each title saves the chart as a PNG image or an SVG drawing, for a presentation or the appraisal file. Charts of the sensitivity, the scenarios, the contract forms and the simulation appear a moment after you stop typing, once their many evaluations are done.',
+      '<gui>Biểu đồ</gui> thể hiện báo cáo bằng mười hai biểu đồ. Nút ở bên phải tiêu đề của mỗi biểu đồ lưu biểu đồ thành ảnh PNG hoặc bản vẽ SVG, để dùng trong bài trình bày hoặc hồ sơ thẩm định. Các biểu đồ độ nhạy, kịch bản, hình thức hợp đồng và mô phỏng xuất hiện một lúc sau khi bạn ngừng nhập, khi đã tính xong nhiều lần đánh giá.'),
+    TERMS(
+      CHART('Annual project cash flow and cumulative', 'Dòng tiền dự án hằng năm và lũy kế',
+            'Bars: the project cash flow of each year, negative during construction and in replacement years. Line: the cumulative flow; the year it crosses zero is the payback.',
+            'Cột: dòng tiền dự án của mỗi năm, âm trong thời gian xây dựng và trong các năm thay thế tài sản. Đường: dòng tiền lũy kế; năm đường này vượt qua 0 là thời điểm hoàn vốn.'),
+      CHART('Funding sources during construction', 'Nguồn vốn trong thời gian xây dựng',
+            'State capital support, investor equity and loans drawn in each construction year.',
+            'Vốn nhà nước hỗ trợ xây dựng, vốn chủ sở hữu của nhà đầu tư và vốn vay giải ngân trong mỗi năm xây dựng.'),
+      CHART('Debt service', 'Nghĩa vụ trả nợ',
+            'Interest and principal paid each year, with the cash flow available for debt service (CFADS) as a line: where the bars rise above the line, the year cannot pay its debt from its own cash.',
+            'Lãi và gốc phải trả mỗi năm, cùng đường dòng tiền sẵn có để trả nợ (CFADS): năm nào cột cao hơn đường thì năm đó không đủ tiền để tự trả nợ.'),
+      CHART('Debt service cover ratio against the lender\'s minimum', 'Hệ số khả năng trả nợ so với mức tối thiểu của bên cho vay',
+            'The DSCR of each year with debt service and the lender\'s minimum as a horizontal line; a bar below the line breaks the lender\'s condition.',
+            'DSCR của mỗi năm có trả nợ, và mức tối thiểu của bên cho vay là đường nằm ngang; cột nào thấp hơn đường là năm không đáp ứng điều kiện của bên cho vay.'),
+      CHART('Revenue sharing band', 'Cơ chế chia sẻ phần tăng, giảm doanh thu',
+            'User revenue against the lower and upper thresholds of the band, with what the state pays under the downside and what the investor pays under the upside. It is drawn only when the study has a band.',
+            'Doanh thu từ người sử dụng so với ngưỡng dưới và ngưỡng trên, cùng khoản Nhà nước trả khi doanh thu giảm và khoản nhà đầu tư trả khi doanh thu tăng. Biểu đồ chỉ được vẽ khi báo cáo có cơ chế chia sẻ doanh thu.'),
+      CHART('State fiscal flows by year', 'Dòng tiền ngân sách theo năm',
+            'The state\'s outlays (negative) and receipts each year, and the net fiscal flow as a line.',
+            'Các khoản chi (mang dấu âm) và khoản thu của Nhà nước mỗi năm, và dòng tiền ngân sách ròng là đường.'),
+      CHART('Sensitivity of project NPV (±20 %)', 'Độ nhạy của NPV dự án (±20 %)',
+            'The tornado chart: each driver moved alone to −20 % (blue) and +20 % (orange), the vertical line being the base case. The longest bars, at the top, are the drivers the project depends on most; a bar crossing zero means that change alone makes the NPV negative.',
+            'Biểu đồ hình lốc xoáy: mỗi biến số được thay đổi riêng lẻ tới −20 % (màu xanh) và +20 % (màu cam), đường thẳng đứng là phương án cơ sở. Các thanh dài nhất, ở trên cùng, là các biến số mà dự án phụ thuộc nhiều nhất; thanh nào vượt qua 0 nghĩa là chỉ riêng thay đổi đó đã làm NPV âm.'),
+      CHART('Scenarios: project NPV', 'Kịch bản: NPV dự án',
+            'The project NPV and the equity NPV of each scenario of the study.',
+            'NPV dự án và NPV vốn chủ sở hữu của từng kịch bản trong báo cáo.'),
+      CHART('Monte Carlo: project NPV histogram', 'Monte Carlo: phân bố tần suất NPV dự án',
+            'How often each NPV came out of the draws, with the 5th, 50th and 95th percentiles and break-even (zero) marked. The area left of zero is the risk of a loss.',
+            'Tần suất xuất hiện của mỗi mức NPV qua các lần lấy mẫu, có đánh dấu các phân vị P5, P50, P95 và điểm hòa vốn (0). Phần diện tích bên trái điểm 0 là rủi ro thua lỗ.'),
+      CHART('Monte Carlo: cumulative distribution of project NPV', 'Monte Carlo: phân phối tích lũy của NPV dự án',
+            'For each NPV on the horizontal axis, the probability that the NPV is at most that value. Read the probability of a loss where the curve meets zero, and a percentile where it meets 5 %, 50 % or 95 %.',
+            'Với mỗi mức NPV trên trục hoành, xác suất NPV không vượt quá mức đó. Xác suất thua lỗ đọc tại điểm đường cong gặp mức 0; các phân vị đọc tại điểm đường cong gặp 5 %, 50 % hoặc 95 %.'),
+      CHART('Risk matrix: number of risks by likelihood and impact', 'Ma trận rủi ro: số rủi ro theo khả năng xảy ra và mức độ tác động',
+            'The risks of the register counted in a 5 × 5 grid; the upper right cells, likely and severe, deserve the mitigation and the sharing the contract gives them.',
+            'Số rủi ro của ma trận phân bổ được đếm trong lưới 5 × 5; các ô phía trên bên phải, khả năng cao và tác động lớn, cần có biện pháp giảm thiểu và cơ chế chia sẻ phù hợp trong hợp đồng.'),
+      CHART('Contract forms compared: IRRs', 'So sánh các hình thức hợp đồng: IRR',
+            'The project IRR and the equity IRR of the project under each form that fits it, against the hurdle rate (see <link xref="appraisal-tools#compare-forms"/>).',
+            'IRR dự án và IRR vốn chủ sở hữu của dự án theo từng hình thức phù hợp, so với tỷ suất sinh lời tối thiểu (xem <link xref="appraisal-tools#compare-forms"/>).'),
+    ),
+    MEDIA('figures/results-tornado.png', 560, 'The sensitivity chart of the smart-traffic sample: demand and tariff move the NPV most.',
+          'Biểu đồ độ nhạy của báo cáo mẫu giao thông thông minh: nhu cầu và giá dịch vụ tác động mạnh nhất tới NPV.'),
+  ),
+  SECTION('simulation', 'The Monte Carlo simulation', 'Mô phỏng Monte Carlo',
+    P('<gui>Simulation</gui> draws every input that has a distribution under <gui>Uncertainty</gui> and recomputes the project for each draw. It starts by itself half a second after your last edit, with the iterations, seed and sampling of the study; change <gui>Iterations</gui>, <gui>Seed</gui> or <gui>Latin hypercube sampling</gui> and press <gui>Run</gui> to run again, or <gui>Cancel</gui> to stop. Any edit of the study discards the last run, so a figure from older inputs is never shown.',
+      '<gui>Mô phỏng</gui> lấy mẫu mọi dữ liệu đầu vào có phân phối xác suất trong phần <gui>Yếu tố bất định</gui> và tính lại dự án cho mỗi lần lấy mẫu. Mô phỏng tự chạy nửa giây sau lần sửa cuối cùng, với số lần lặp, giá trị khởi tạo và cách lấy mẫu của báo cáo; thay đổi <gui>Số lần lặp</gui>, <gui>Giá trị khởi tạo ngẫu nhiên (seed)</gui> hoặc <gui>Lấy mẫu siêu khối Latin (LHS)</gui> rồi nhấn <gui>Chạy</gui> để chạy lại, hoặc <gui>Hủy</gui> để dừng. Mỗi lần sửa báo cáo, kết quả lần chạy trước bị hủy, nên không bao giờ hiển thị số liệu tính từ dữ liệu cũ.'),
+    P('The line above the table records how the figures were made (iterations, seed, sampling, time) so that anyone can reproduce them. For each indicator the table gives the mean, the standard error of the mean, the standard deviation and the percentiles P5, P50 and P95. The standard error tells whether there were enough iterations: it shrinks with the square root of their number, so four times as many halve it. The chart below combines the histogram of project NPV with its cumulative share.',
+      'Dòng phía trên bảng ghi lại cách tạo ra số liệu (số lần lặp, giá trị khởi tạo, cách lấy mẫu, thời gian) để bất kỳ ai cũng có thể tính lại. Với mỗi chỉ tiêu, bảng cho giá trị trung bình, sai số chuẩn của giá trị trung bình, độ lệch chuẩn và các phân vị P5, P50, P95. Sai số chuẩn cho biết số lần lặp đã đủ hay chưa: sai số giảm theo căn bậc hai của số lần lặp, nên tăng số lần lặp lên bốn lần thì sai số giảm một nửa. Biểu đồ phía dưới kết hợp phân bố tần suất của NPV dự án với tỷ lệ tích lũy.'),
+    P('If no input has a distribution, the view says so: add distributions under <gui>Uncertainty</gui> (see <link xref="study-by-section#uncertainty"/>). How the draws are made is explained in <link xref="uncertainty#monte-carlo"/>.',
+      'Nếu không có dữ liệu đầu vào nào có phân phối xác suất, trang này sẽ thông báo: hãy thêm phân phối trong phần <gui>Yếu tố bất định</gui> (xem <link xref="study-by-section#uncertainty"/>). Cách lấy mẫu được giải thích trong <link xref="uncertainty#monte-carlo"/>.'),
   ),
 ])
 
@@ -1399,6 +1778,8 @@ page('uncertainty', 'topic', ('Sensitivity, scenarios and Monte Carlo simulation
      ['index#figures'], [
   P('A feasibility study rests on forecasts. Khả Thi moves the key drivers — investment cost, demand, tariff, operating cost, interest rate and construction delay — and shows what happens to the project NPV and FIRR, the equity IRR, the minimum DSCR, the state\'s net fiscal cost and the state\'s payouts under the guarantees.',
     'Báo cáo nghiên cứu khả thi dựa trên các dự báo. Khả Thi thay đổi các biến số chính — chi phí đầu tư, nhu cầu, giá dịch vụ, chi phí vận hành, lãi suất và thời gian chậm trễ xây dựng — và cho thấy tác động tới NPV và FIRR của dự án, IRR vốn chủ sở hữu, DSCR tối thiểu, chi phí ròng của ngân sách và các khoản Nhà nước chi trả theo bảo đảm đầu tư.'),
+  P('In the application these analyses follow the study as you edit it: the sensitivity, scenario and Monte Carlo charts are under <gui>Results</gui> › <gui>Charts</gui>, and the simulation under <gui>Results</gui> › <gui>Simulation</gui> (<link xref="results"/>). The commands below give the same figures for scripts and reports.',
+    'Trong ứng dụng, các phân tích này được cập nhật theo báo cáo khi bạn nhập: các biểu đồ độ nhạy, kịch bản và Monte Carlo nằm ở <gui>Kết quả</gui> › <gui>Biểu đồ</gui>, còn mô phỏng ở <gui>Kết quả</gui> › <gui>Mô phỏng</gui> (<link xref="results"/>). Các lệnh dưới đây cho cùng kết quả, phục vụ viết kịch bản và lập báo cáo.'),
   SECTION('sensitivity', 'Sensitivity analysis (phân tích độ nhạy)', 'Phân tích độ nhạy',
     SCREEN('$ khathi-cli sensitivity [--json] FILE'),
     P('Each driver is moved alone by −20 %, −10 %, +10 % and +20 %, the others staying at the base case; the swing is the spread between the extremes, and drivers are sorted by it, as in a tornado chart. Construction delay is counted in whole years: its minus columns are the base case (construction cannot be shortened), its plus columns one and two years of delay.',
@@ -1432,7 +1813,9 @@ page('uncertainty', 'topic', ('Sensitivity, scenarios and Monte Carlo simulation
 page('appraisal-tools', 'topic', ('Risk register, viability gap and other forms', 'Ma trận rủi ro, mức hỗ trợ khả thi và so sánh hình thức'),
      ('Check the allocation of risks, find the least state support that makes the project bankable, and compare contract forms.',
       'Kiểm tra cách phân bổ rủi ro, tìm mức hỗ trợ tối thiểu của Nhà nước để dự án khả thi về tài chính, và so sánh các hình thức hợp đồng.'),
-     ['index#law'], [
+     ['index#law', 'index#appraise'], [
+  P('In the application, a risk allocated against usual practice without a justification is listed among the problems of the study, the <gui>Results</gui> charts draw the risk matrix and the contract forms compared, and the dashboard shows the value for money (<link xref="results#charts"/>). The commands below print the full tables.',
+    'Trong ứng dụng, rủi ro được phân bổ khác thông lệ mà chưa có lý do được liệt kê trong các vấn đề của báo cáo, phần <gui>Kết quả</gui> vẽ ma trận rủi ro và biểu đồ so sánh các hình thức hợp đồng, và trang chỉ tiêu chính hiển thị giá trị đồng tiền (<link xref="results#charts"/>). Các lệnh dưới đây in đầy đủ các bảng.'),
   SECTION('risks', 'The risk register against the usual allocation', 'Đối chiếu ma trận phân bổ rủi ro với thông lệ',
     SCREEN('$ khathi-cli risks [--json] FILE'),
     P('Lists every risk with its likelihood × impact, its owner, the usual owner for that category (see <link xref="risk-sharing#register"/>) and whether it deviates, with the expected cost borne by the state and by the investor. It sums the expected cost of all risks, the part the state retains and the part transferred to the investor (the latter two enter the value for money), and draws the 5 × 5 risk matrix. A deviation is not an error, but the study must justify it.',
@@ -1461,10 +1844,44 @@ page('appraisal-tools', 'topic', ('Risk register, viability gap and other forms'
 ])
 
 # ------------------------------------------------------------------ reports
-page('reports', 'topic', ('The PDF report and the spreadsheet export', 'Báo cáo PDF và xuất bảng tính'),
-     ('Write the feasibility study as a Decree 30 PDF document, or its statements and inputs as an XLSX workbook.',
-      'Xuất báo cáo nghiên cứu khả thi thành văn bản PDF theo Nghị định 30, hoặc xuất các báo cáo tài chính và dữ liệu đầu vào thành bảng tính XLSX.'),
-     ['index#study'], [
+page('reports', 'topic', ('Produce, print and check the report', 'Xuất, in và kiểm tra báo cáo'),
+     ('Write the feasibility study as a Decree 30 PDF document or print it, check that a PDF matches its study file, or export the statements and inputs as an XLSX workbook.',
+      'Xuất báo cáo nghiên cứu khả thi thành văn bản PDF theo Nghị định 30 hoặc in ra, kiểm tra một tệp PDF có khớp với tệp báo cáo hay không, hoặc xuất các báo cáo tài chính và dữ liệu đầu vào thành bảng tính XLSX.'),
+     ['index#study', 'index#appraise'], [
+  SECTION('app', 'Export, print and check the report in the application', 'Xuất, in và kiểm tra báo cáo trong ứng dụng',
+    MEDIA('figures/report-page.png', 500, 'The Report section of the smart-traffic sample, with unsaved changes.',
+          'Phần Báo cáo của báo cáo mẫu giao thông thông minh, khi còn thay đổi chưa lưu.'),
+    P('Select <gui>Report</gui> at the bottom of the sidebar of a study. The options come first: the <gui>Report language</gui>, Vietnamese or English whatever the language of the application, and <gui>Include Monte Carlo results</gui>. With the switch on, the report uses the finished run of the <gui>Simulation</gui> view if there is one, or runs the iterations and seed of the <gui>Uncertainty</gui> section while exporting; with it off, or when the study has no distribution, the report says that no simulation was run.',
+      'Chọn <gui>Báo cáo</gui> ở cuối thanh bên của báo cáo. Phía trên là các tùy chọn: <gui>Ngôn ngữ của báo cáo</gui>, tiếng Việt hoặc tiếng Anh, không phụ thuộc ngôn ngữ của ứng dụng, và <gui>Đưa kết quả mô phỏng Monte Carlo vào</gui>. Khi bật, báo cáo dùng lượt mô phỏng đã chạy xong ở trang <gui>Mô phỏng</gui> nếu có, nếu không thì chạy số lần lặp và giá trị khởi tạo (seed) của phần <gui>Yếu tố bất định</gui> trong khi xuất; khi tắt, hoặc khi báo cáo không có phân phối xác suất nào, báo cáo ghi rõ là không chạy mô phỏng.'),
+    P('Beside a picture of the first page, <gui>Contents</gui> lists the chapters with the page each starts on and the number of A4 pages, and shows the <gui>Integrity fingerprint (SHA-256 of the saved file)</gui>. The preview follows your edits a moment after you stop typing.',
+      'Bên cạnh hình trang đầu, <gui>Mục lục</gui> liệt kê các chương kèm số trang bắt đầu của mỗi chương và tổng số trang A4, và hiển thị <gui>Mã kiểm tra toàn vẹn (SHA-256 của tệp dự án đã lưu)</gui>. Bản xem trước được cập nhật một lúc sau khi bạn ngừng nhập.'),
+    STEPS(
+      ('Save the study. While it has <gui>Unsaved changes</gui>, the report shows the study as edited but the fingerprint of the file on disk, so the two would not match; the <gui>Save</gui> button in that row saves it.',
+       'Lưu báo cáo. Khi còn <gui>Có thay đổi chưa lưu</gui>, văn bản thể hiện nội dung đang sửa nhưng mã SHA-256 lại là của tệp đã lưu trên đĩa, nên hai bên sẽ không khớp; nút <gui>Lưu</gui> trên dòng đó sẽ lưu báo cáo.'),
+      ('Click <gui style="button">Export PDF…</gui> and choose a file name, <gui style="button">Print…</gui> to send the same pages to a printer (A4 unless you choose another paper in the print dialog), or <gui style="button">Export Spreadsheet…</gui> for the XLSX workbook. The main menu has <gui>Export Report as PDF…</gui> and <gui>Print Report…</gui> (<keyseq><key>Ctrl</key><key>P</key></keyseq>) too.',
+       'Nhấn <gui style="button">Xuất PDF…</gui> rồi chọn tên tệp, <gui style="button">In…</gui> để gửi đúng các trang đó tới máy in (khổ A4 trừ khi bạn chọn khổ giấy khác trong hộp thoại in), hoặc <gui style="button">Xuất bảng tính…</gui> để xuất bảng tính XLSX. Trình đơn chính cũng có <gui>Xuất báo cáo ra PDF…</gui> và <gui>In báo cáo…</gui> (<keyseq><key>Ctrl</key><key>P</key></keyseq>).'),
+      ('A bar shows the progress (simulation, layout, writing) with <gui>Cancel</gui>. When the file is written, a message offers to <gui>Open</gui> it.',
+       'Một thanh tiến trình hiển thị các bước (mô phỏng, dàn trang, ghi tệp) kèm nút <gui>Hủy</gui>. Khi đã ghi xong, một thông báo đề nghị <gui>Mở</gui> tệp.'),
+    ),
+    P('If the report font is missing, the message names the package to install (<sys>fonts-liberation2</sys>).',
+      'Nếu máy thiếu phông chữ của báo cáo, thông báo sẽ nêu tên gói cần cài (<sys>fonts-liberation2</sys>).'),
+  ),
+  SECTION('check', 'Check that a PDF matches its study', 'Kiểm tra báo cáo PDF có khớp với tệp báo cáo hay không',
+    P('Every page of the report ends with a footer that holds the SHA-256 fingerprint of the saved <file>.khathi</file> file it was made from, and a line saying how to reproduce its figures: the version of the engine, the rule set, and the seed and iterations of the simulation. The fingerprint is also in the document properties of the PDF. An unsaved study prints “not saved” instead.',
+      'Cuối mỗi trang của báo cáo có phần chân trang ghi mã SHA-256 của tệp <file>.khathi</file> đã lưu dùng để tạo ra báo cáo, và một dòng cho biết cách tính lại các số liệu: phiên bản bộ máy tính toán, bộ quy định, giá trị khởi tạo (seed) và số lần lặp của mô phỏng. Mã này cũng được ghi trong thuộc tính tài liệu của tệp PDF. Với báo cáo chưa lưu, chân trang ghi “chưa lưu”.'),
+    P('The appraiser who receives a PDF and a study file checks that they belong together by comparing the footer with the fingerprint of the file:',
+      'Người thẩm định nhận được tệp PDF và tệp báo cáo kiểm tra hai tệp có cùng một bộ hay không bằng cách so sánh chân trang với mã SHA-256 của tệp:'),
+    ITEMS(
+      ('open the study in Khả Thi and read <gui>Integrity fingerprint</gui> in its <gui>Report</gui> section;',
+       'mở báo cáo bằng Khả Thi và đọc <gui>Mã kiểm tra toàn vẹn</gui> trong phần <gui>Báo cáo</gui>;'),
+      ('or compute it: <cmd>sha256sum study.khathi</cmd> on Linux, <cmd>certutil -hashfile study.khathi SHA256</cmd> on Windows;',
+       'hoặc tự tính: <cmd>sha256sum study.khathi</cmd> trên Linux, <cmd>certutil -hashfile study.khathi SHA256</cmd> trên Windows;'),
+      ('or import it into the portfolio, which records the fingerprint of every submission (<link xref="portfolio"/>).',
+       'hoặc nhập tệp vào danh mục hồ sơ, nơi ghi lại mã SHA-256 của mọi hồ sơ (<link xref="portfolio"/>).'),
+    ),
+    P('If the two differ by even one character, the PDF was not made from this file: the study was changed after the report was written, or another version was sent. Ask for the matching pair; with the same file, rule set and seed, Khả Thi reproduces every figure of the report.',
+      'Nếu hai mã khác nhau dù chỉ một ký tự, tệp PDF không được tạo ra từ tệp này: báo cáo đã bị sửa sau khi xuất, hoặc một phiên bản khác đã được gửi. Hãy yêu cầu gửi đúng cặp tệp; với cùng tệp, cùng bộ quy định và cùng giá trị khởi tạo, Khả Thi tính lại được mọi số liệu của báo cáo.'),
+  ),
   SECTION('pdf', 'The feasibility-study report', 'Báo cáo nghiên cứu khả thi',
     SCREEN('$ khathi-cli report -o study.pdf [--lang=vi|en] [--date=YYYY-MM-DD] [--iterations=N] [--seed=S] FILE'),
     P('Writes the whole study as an A4 document laid out after Decree 30/2020/NĐ-CP: the national heading, the chapters of the study (rationale, field and form, objectives and schedule, technology, R&amp;D and commercialisation, total investment, financing structure, financial plan, risk analysis and sharing, incentives and guarantees, operation, socio-economic efficiency, conclusions) with its narrative, the tables of the financial plan, charts, the appendices with the methodology and the citations of the rule set. Text uses Liberation Serif, embedded in the file, so Vietnamese prints the same everywhere.',
@@ -1489,30 +1906,99 @@ page('reports', 'topic', ('The PDF report and the spreadsheet export', 'Báo cá
 
 # ------------------------------------------------------------------ portfolio
 page('portfolio', 'topic', ('The appraiser\'s portfolio', 'Danh mục hồ sơ của cơ quan thẩm định'),
-     ('Import the submitted studies, recompute and score them, record decisions and rank the projects, with a tamper-evident audit log.',
-      'Nhập các báo cáo được gửi đến, tính lại và chấm điểm, ghi nhận quyết định và xếp hạng dự án, với nhật ký kiểm tra phát hiện được chỉnh sửa.'),
-     ['index#study'], [
+     ('Import the submitted studies, recompute, score, compare and rank them, record decisions and publish the catalogue, in the portfolio window or from the command line, with a tamper-evident audit log.',
+      'Nhập các báo cáo được gửi đến, tính lại, chấm điểm, so sánh và xếp hạng, ghi nhận quyết định và công bố danh mục dự án, trong cửa sổ danh mục hồ sơ hoặc bằng dòng lệnh, với nhật ký kiểm tra phát hiện được chỉnh sửa.'),
+     ['index#appraise'], [
   P('The Department of Science and Technology or the Department of Finance keeps the studies it receives in a portfolio: a database, by default <file>~/.local/share/khathi/portfolio.sqlite</file> (another with <cmd>--db</cmd>). Each import recomputes the figures from the submitted inputs with the department\'s own rule set, so the appraisal never relies on figures typed by the proposer.',
     'Sở Khoa học và Công nghệ hoặc Sở Tài chính lưu các báo cáo nhận được trong một danh mục hồ sơ: một cơ sở dữ liệu, mặc định là <file>~/.local/share/khathi/portfolio.sqlite</file> (chọn tệp khác bằng <cmd>--db</cmd>). Mỗi lần nhập, chương trình tính lại các chỉ tiêu từ dữ liệu đầu vào được gửi đến theo bộ quy định của chính cơ quan thẩm định, nên việc thẩm định không phụ thuộc vào số liệu do nhà đầu tư tự ghi.'),
-  SCREEN('$ khathi-cli portfolio import --appraiser "Nguyễn Văn A" *.khathi\n'
-         '$ khathi-cli portfolio list --sort irr:desc\n'
-         '$ khathi-cli portfolio show 3\n'
-         '$ khathi-cli portfolio score 3 --appraiser "Nguyễn Văn A" --criterion technology --score 4 --comment "…"\n'
-         '$ khathi-cli portfolio decide 3 --decision approve --appraiser "Trần Thị B" --note "…"\n'
-         '$ khathi-cli portfolio rank\n'
-         '$ khathi-cli portfolio catalogue -o catalogue.pdf\n'
-         '$ khathi-cli portfolio verify'),
-  TERMS(
-    ('<cmd>import</cmd>', '<cmd>import</cmd>', [P('Imports study files. A new version of a study already in the portfolio (same project id) is kept as a resubmission, and <cmd>show</cmd> lists what changed. <cmd>--rule-set</cmd> recomputes with another rule set.',
-      'Nhập các tệp báo cáo. Phiên bản mới của một báo cáo đã có trong danh mục (cùng mã dự án) được lưu như hồ sơ nộp lại, và <cmd>show</cmd> liệt kê các thay đổi. <cmd>--rule-set</cmd> tính lại theo bộ quy định khác.')]),
-    ('<cmd>list</cmd>, <cmd>show</cmd>', '<cmd>list</cmd>, <cmd>show</cmd>', [P('List the submissions, filtered (form, province, field, domain, decision), sorted or searched in names, proposers and chapters with or without Vietnamese accents; show one with its recomputed figures, legal checks, scores and changes.',
-      'Liệt kê các hồ sơ, có thể lọc (hình thức, tỉnh, lĩnh vực, lĩnh vực ứng dụng, quyết định), sắp xếp hoặc tìm kiếm trong tên, nhà đầu tư và các chương, có hoặc không có dấu tiếng Việt; hiển thị một hồ sơ cùng các chỉ tiêu được tính lại, kết quả kiểm tra pháp lý, điểm và các thay đổi.')]),
-    ('<cmd>score</cmd>, <cmd>rank</cmd>', '<cmd>score</cmd>, <cmd>rank</cmd>', [P('The scoring rubric (<file>rubrics/default.xml</file>) has pass/fail legal checks and weighted criteria: financial viability, fiscal cost and value for money, risk allocation, technology and innovation, socio-economic benefit, investor capacity and data arrangements. Financial viability and fiscal cost are scored automatically from the recomputed figures; appraisers score the others on a scale of 0 to 5, each with a written reason. <cmd>rank</cmd> orders the latest versions by aggregate score and flags appraisers who disagree. The weights are suggestions a province may change, not law.',
-      'Bộ tiêu chí chấm điểm (<file>rubrics/default.xml</file>) gồm các điều kiện pháp lý đạt/không đạt và các tiêu chí có trọng số: hiệu quả tài chính, chi phí ngân sách và giá trị đồng tiền, phân bổ rủi ro, công nghệ và đổi mới sáng tạo, hiệu quả kinh tế – xã hội, năng lực nhà đầu tư và phương án dữ liệu. Hiệu quả tài chính và chi phí ngân sách được chấm tự động từ các chỉ tiêu được tính lại; người thẩm định chấm các tiêu chí còn lại theo thang điểm từ 0 đến 5, mỗi điểm kèm lý do bằng văn bản. <cmd>rank</cmd> xếp hạng các phiên bản mới nhất theo tổng điểm và đánh dấu khi các người thẩm định chấm chênh lệch nhiều. Trọng số chỉ là gợi ý, mỗi tỉnh có thể điều chỉnh, không phải quy định pháp luật.')]),
-    ('<cmd>decide</cmd>, <cmd>catalogue</cmd>', '<cmd>decide</cmd>, <cmd>catalogue</cmd>', [P('Record the decision (approve, return for revision or reject) with its reasons; write the catalogue (danh mục dự án) as CSV, XLSX or PDF.',
-      'Ghi nhận quyết định (chấp thuận, trả lại để chỉnh sửa hoặc không chấp thuận) kèm lý do; xuất danh mục dự án dưới dạng CSV, XLSX hoặc PDF.')]),
-    ('<cmd>verify</cmd>, <cmd>audit</cmd>', '<cmd>verify</cmd>, <cmd>audit</cmd>', [P('Every import, score and decision is written to an audit log in which each entry carries the hash of the one before. <cmd>verify</cmd> checks the chain and exits with 1 if it is broken; keep the last hash it prints outside the portfolio to detect a rewritten log. <cmd>audit</cmd> prints the log.',
-      'Mọi thao tác nhập, chấm điểm và quyết định được ghi vào nhật ký kiểm tra, trong đó mỗi mục mang giá trị băm của mục trước. <cmd>verify</cmd> kiểm tra chuỗi này và trả mã thoát 1 nếu chuỗi bị đứt; hãy lưu giá trị băm cuối cùng mà lệnh in ra ở ngoài danh mục để phát hiện nhật ký bị viết lại. <cmd>audit</cmd> in nhật ký.')]),
+  SECTION('window', 'The portfolio window', 'Cửa sổ danh mục hồ sơ',
+    P('Open the window <gui>Appraiser’s Portfolio</gui> with <gui>Appraise Submissions…</gui> on the start page or in the main menu of a study window (<keyseq><key>Ctrl</key><key>Shift</key><key>O</key></keyseq>). It opens the default portfolio; its main menu can <gui>Open Portfolio…</gui> another file or create a <gui>New Portfolio…</gui>. Three views are chosen at the top: <gui>Submissions</gui>, <gui>Ranking</gui> and <gui>Chart</gui>; a submission, or a comparison, opens over them, and the back button returns. A portfolio that another program holds, or that is on a read-only disk, opens read-only with a warning bar: you can read it but not import, score or decide.',
+      'Mở cửa sổ <gui>Danh mục hồ sơ thẩm định</gui> bằng <gui>Thẩm định hồ sơ…</gui> trên trang bắt đầu hoặc trong trình đơn chính của cửa sổ báo cáo (<keyseq><key>Ctrl</key><key>Shift</key><key>O</key></keyseq>). Cửa sổ mở danh mục mặc định; trình đơn chính có <gui>Mở danh mục hồ sơ…</gui> để mở tệp khác hoặc <gui>Tạo danh mục hồ sơ mới…</gui>. Ba trang được chọn ở phía trên: <gui>Hồ sơ</gui>, <gui>Xếp hạng</gui> và <gui>Biểu đồ</gui>; trang của một hồ sơ, hoặc trang so sánh, mở chồng lên trên, và nút quay lại đưa bạn trở về. Danh mục đang bị chương trình khác giữ, hoặc nằm trên ổ đĩa chỉ đọc, được mở ở chế độ chỉ đọc kèm thanh cảnh báo: bạn xem được nhưng không nhập, chấm điểm hay quyết định được.'),
+  ),
+  SECTION('import', 'Import the submissions', 'Nhập hồ sơ',
+    P('Click the import button in the header bar, or <gui>Import Submissions…</gui> in the main menu, and choose one or more <file>.khathi</file> files; <gui>Import a Folder…</gui> takes every study in a folder. Each file is read, validated and recomputed with the portfolio\'s rule set; a bar shows the progress and can cancel. At the end a message counts the files imported, those already present (the same file imported twice is kept once) and those that failed, with the reason for each. A new version of a study already in the portfolio (the same project id) is kept as a resubmission of it.',
+      'Nhấn nút nhập hồ sơ trên thanh tiêu đề, hoặc <gui>Nhập hồ sơ…</gui> trong trình đơn chính, rồi chọn một hoặc nhiều tệp <file>.khathi</file>; <gui>Nhập cả thư mục…</gui> nhập mọi báo cáo trong một thư mục. Mỗi tệp được đọc, kiểm tra và tính lại theo bộ quy định của danh mục; một thanh tiến trình hiển thị quá trình và cho phép hủy. Khi kết thúc, thông báo cho biết số tệp đã nhập, số tệp đã có sẵn (cùng một tệp nhập hai lần chỉ được giữ một lần) và số tệp không nhập được, kèm lý do của từng tệp. Phiên bản mới của một báo cáo đã có trong danh mục (cùng mã dự án) được lưu là hồ sơ nộp lại của báo cáo đó.'),
+  ),
+  SECTION('submissions', 'Find and sort submissions', 'Tìm kiếm và sắp xếp hồ sơ',
+    MEDIA('figures/portfolio-list.png', 600, 'The Submissions view with the three samples imported: search, filters, sorting and the recomputed figures.',
+          'Trang Hồ sơ với ba báo cáo mẫu đã được nhập: ô tìm kiếm, bộ lọc, sắp xếp và các chỉ tiêu được tính lại.'),
+    P('<gui>Submissions</gui> lists every submission with its proposer, form, total investment, NPV, FIRR, equity IRR, minimum DSCR, cost to the state, the result of its checks and its decision; amounts follow the money unit of the preferences. Type in the search box to find words in the names, proposers and narrative chapters, with or without Vietnamese accents. Narrow the list by form, field, domain and decision, or to the latest versions only, and sort it by any figure in either direction. A submission whose legal check failed, or whose claimed figures differ from the recomputation, says so in its checks column.',
+      '<gui>Hồ sơ</gui> liệt kê mọi hồ sơ cùng nhà đầu tư đề xuất, hình thức, tổng mức đầu tư, NPV, FIRR, IRR vốn chủ sở hữu, DSCR tối thiểu, chi phí của Nhà nước, kết quả kiểm tra và quyết định; số tiền hiển thị theo đơn vị tiền trong phần tùy chỉnh. Nhập từ khóa vào ô tìm kiếm để tìm trong tên dự án, tên nhà đầu tư và các chương thuyết minh, có dấu hoặc không dấu. Lọc danh sách theo hình thức, lĩnh vực, lĩnh vực ứng dụng và quyết định, hoặc chỉ hiển thị phiên bản mới nhất, và sắp xếp theo bất kỳ chỉ tiêu nào, tăng dần hoặc giảm dần. Hồ sơ có nội dung kiểm tra pháp lý không đạt, hoặc có chỉ tiêu kê khai không khớp với kết quả tính lại, được ghi rõ ở cột kiểm tra.'),
+    P('Select a submission to open it. To compare, select two to four submissions and click <gui>Compare</gui>.',
+      'Chọn một hồ sơ để mở. Để so sánh, chọn từ hai đến bốn hồ sơ rồi nhấn <gui>So sánh</gui>.'),
+  ),
+  SECTION('submission', 'One submission', 'Trang của một hồ sơ',
+    P('The page of a submission gathers everything the appraisal needs, top to bottom:',
+      'Trang của một hồ sơ tập hợp mọi thông tin cần cho việc thẩm định, từ trên xuống dưới:'),
+    ITEMS(
+      ('the proposer, province, form, project id and version, with the file\'s SHA-256 and the date of import, and the previous and next versions;',
+       'nhà đầu tư đề xuất, tỉnh, thành phố, hình thức, mã dự án và phiên bản, cùng mã SHA-256 của tệp và ngày nhập, và phiên bản trước, phiên bản sau;'),
+      ('<gui>Claimed Figures</gui>: each figure the proposer\'s file claims, against the recomputation (see <link xref="command-line#claims"/>);',
+       '<gui>Số liệu nhà đầu tư kê khai</gui>: từng chỉ tiêu mà tệp của nhà đầu tư kê khai, đối chiếu với kết quả tính lại (xem <link xref="command-line#claims"/>);'),
+      ('<gui>Recomputed Figures</gui>: the appraiser\'s own figures, each beside its threshold (WACC, hurdle rate, lender\'s minimum DSCR, comparator);',
+       '<gui>Số liệu tính lại</gui>: các chỉ tiêu do cơ quan thẩm định tự tính, mỗi chỉ tiêu đặt cạnh ngưỡng đánh giá (WACC, tỷ suất sinh lời tối thiểu, DSCR tối thiểu của bên cho vay, phương án so sánh);'),
+      ('<gui>Checks and Legal Gate</gui>: the pass/fail checks with their legal basis; if one fails, the project is not eligible whatever its score;',
+       '<gui>Kiểm tra và điều kiện pháp lý</gui>: các nội dung kiểm tra đạt/không đạt kèm căn cứ pháp lý; nếu có nội dung không đạt, dự án không đủ điều kiện dù điểm cao hay thấp;'),
+      ('<gui>Scores</gui>: each criterion of the rubric with its weight, the mean, the range between appraisers (flagged when they disagree) and every score with its comment;',
+       '<gui>Điểm</gui>: từng tiêu chí của bộ tiêu chí kèm trọng số, điểm trung bình, khoảng chênh lệch giữa các người thẩm định (được đánh dấu khi chấm lệch nhau) và từng điểm kèm nhận xét;'),
+      ('<gui>History</gui> and <gui>What Changed</gui>: the versions of the study and, for a resubmission, how its figures moved and which inputs changed;',
+       '<gui>Lịch sử</gui> và <gui>Những gì thay đổi</gui>: các phiên bản của báo cáo và, với hồ sơ nộp lại, các chỉ tiêu đã thay đổi thế nào và dữ liệu đầu vào nào đã được sửa;'),
+      ('<gui>Audit Log</gui>: every import, score, decision and export of this submission, in order.',
+       '<gui>Nhật ký</gui>: mọi lần nhập, chấm điểm, quyết định và xuất báo cáo của hồ sơ, theo thứ tự thời gian.'),
+    ),
+    P('The buttons of the page: <gui>Score…</gui>, <gui>Decide…</gui>, <gui>Export Appraisal Report…</gui> (the appraisal of this submission as a PDF) and <gui>Open in Editor</gui>, which opens the submitted study in a study window, as a new unsaved study, to read its inputs and chapters without touching the submitted file.',
+      'Các nút của trang: <gui>Chấm điểm…</gui>, <gui>Quyết định…</gui>, <gui>Xuất báo cáo thẩm định…</gui> (kết quả thẩm định hồ sơ dưới dạng PDF) và <gui>Mở trong trình soạn thảo</gui>, để mở báo cáo đã nộp trong cửa sổ báo cáo dưới dạng một báo cáo mới chưa lưu, đọc dữ liệu đầu vào và các chương thuyết minh mà không làm thay đổi tệp đã nộp.'),
+  ),
+  SECTION('score', 'Score and decide', 'Chấm điểm và quyết định',
+    STEPS(
+      ('Click <gui>Score…</gui>, choose the <gui>Criterion</gui>, give the <gui>Score</gui> on its scale (0 to 5 in the default rubric), your name as <gui>Appraiser</gui> and a <gui>Comment</gui> giving the reasons, which is required. Financial viability and fiscal cost are scored automatically from the recomputed figures and are not in the list. Each appraiser scores separately; a later score by the same appraiser on the same criterion replaces the earlier one.',
+       'Nhấn <gui>Chấm điểm…</gui>, chọn <gui>Tiêu chí</gui>, nhập <gui>Điểm</gui> theo thang điểm của tiêu chí (từ 0 đến 5 trong bộ tiêu chí mặc định), tên của bạn ở ô <gui>Người thẩm định</gui> và <gui>Nhận xét</gui> nêu lý do, là nội dung bắt buộc. Hiệu quả tài chính và chi phí ngân sách được chấm tự động từ các chỉ tiêu tính lại nên không có trong danh sách. Mỗi người thẩm định chấm riêng; điểm chấm sau của cùng một người cho cùng một tiêu chí thay thế điểm trước.'),
+      ('When the scores are in, click <gui>Decide…</gui>: <gui>Approve</gui>, <gui>Return for revision</gui> or <gui>Reject</gui>, with your name and a note giving the reasons. Khả Thi asks for confirmation, because the decision is final: it locks the scores of the submission. A revised study is imported as a new version and appraised again.',
+       'Khi đã chấm đủ điểm, nhấn <gui>Quyết định…</gui>: <gui>Phê duyệt</gui>, <gui>Trả lại để chỉnh sửa</gui> hoặc <gui>Không chấp thuận</gui>, kèm tên của bạn và ghi chú nêu lý do. Khả Thi yêu cầu xác nhận, vì quyết định là cuối cùng: quyết định khóa điểm của hồ sơ. Báo cáo sửa đổi được nhập như một phiên bản mới và được thẩm định lại.'),
+    ),
+  ),
+  SECTION('compare', 'Compare submissions', 'So sánh hồ sơ',
+    P('The comparison puts two to four submissions side by side, one column each: identity, investment and financing, the project, equity and state indicators, checks, errors found and scores, with the best value of each row marked. <gui>Copy as CSV</gui> and <gui>Export CSV…</gui> take the table to a spreadsheet.',
+      'Trang so sánh đặt từ hai đến bốn hồ sơ cạnh nhau, mỗi hồ sơ một cột: thông tin định danh, đầu tư và nguồn vốn, các chỉ tiêu của dự án, của vốn chủ sở hữu và của Nhà nước, kết quả kiểm tra, số lỗi phát hiện và điểm, trong đó giá trị tốt nhất của mỗi dòng được đánh dấu. <gui>Sao chép dạng CSV</gui> và <gui>Xuất CSV…</gui> đưa bảng sang bảng tính.'),
+  ),
+  SECTION('ranking', 'Rank the projects', 'Xếp hạng dự án',
+    P('<gui>Ranking</gui> orders the latest version of every project by its total score out of 100 (the weighted mean of the criteria). Beside the score it shows the legal checks, the spread between appraisers, the number of appraisers, the criteria not yet scored and the decision. A project whose legal check failed is ranked after all eligible ones, whatever its score. A large spread means the appraisers disagree: discuss before deciding. The weights of the rubric are suggestions a province may change, not law.',
+      '<gui>Xếp hạng</gui> sắp xếp phiên bản mới nhất của mọi dự án theo tổng điểm trên thang 100 (bình quân có trọng số của các tiêu chí). Bên cạnh điểm là kết quả kiểm tra pháp lý, độ chênh lệch giữa các người thẩm định, số người thẩm định, số tiêu chí chưa chấm và quyết định. Dự án có nội dung kiểm tra pháp lý không đạt được xếp sau mọi dự án đủ điều kiện, dù điểm cao hay thấp. Độ chênh lệch lớn nghĩa là các người thẩm định đánh giá khác nhau: hãy trao đổi trước khi quyết định. Trọng số của bộ tiêu chí chỉ là gợi ý, mỗi tỉnh có thể điều chỉnh, không phải quy định pháp luật.'),
+  ),
+  SECTION('chart', 'The portfolio chart', 'Biểu đồ danh mục',
+    MEDIA('figures/portfolio-chart.png', 500, 'The portfolio chart: financial viability across, socio-economic benefit up, bubble area the net cost to the state.',
+          'Biểu đồ danh mục: hiệu quả tài chính theo chiều ngang, hiệu quả kinh tế – xã hội theo chiều dọc, diện tích vòng tròn là chi phí ròng của Nhà nước.'),
+    P('<gui>Chart</gui> places each scored submission by two scores of the appraisers: financial viability across, socio-economic benefit up; the dashed lines mark the middle of each scale. The area of its bubble is the net cost to the state, and a hollow smallest bubble means no net cost; the colour gives the decision. The best candidates sit in the upper right with small bubbles; the submissions not yet scored are named below the chart. Hold the pointer over a bubble for its total score and decision. A submission appears once both of its criteria are scored.',
+      '<gui>Biểu đồ</gui> đặt mỗi hồ sơ đã chấm điểm theo hai điểm của người thẩm định: hiệu quả tài chính theo chiều ngang, hiệu quả kinh tế – xã hội theo chiều dọc; các đường nét đứt đánh dấu điểm giữa của mỗi thang điểm. Diện tích của vòng tròn là chi phí ròng của Nhà nước, và vòng rỗng cỡ nhỏ nhất nghĩa là Nhà nước không chịu chi phí ròng; màu sắc cho biết quyết định. Các dự án tốt nhất nằm ở góc trên bên phải với vòng tròn nhỏ; các hồ sơ chưa được chấm điểm được nêu tên phía dưới biểu đồ. Đặt con trỏ lên một vòng tròn để xem tổng điểm và quyết định. Hồ sơ chỉ xuất hiện khi đã được chấm cả hai tiêu chí này.'),
+  ),
+  SECTION('catalogue', 'Publish the catalogue and verify the log', 'Công bố danh mục dự án và kiểm tra nhật ký',
+    P('<gui>Export Catalogue…</gui> in the main menu writes the catalogue of projects (danh mục dự án) as a PDF, an XLSX spreadsheet or a CSV file, chosen by the file name\'s extension. <gui>Verify Audit Log</gui> checks the chain of the audit log: every import, score, decision and export carries the hash of the entry before it, so a change made outside Khả Thi breaks the chain. When the log is intact, the message gives the number of entries and the last hash: write that hash down outside the portfolio (in the minutes of the appraisal council, for example), so that a rewritten log can be detected later. A broken chain is explained in <link xref="troubleshooting#portfolio"/>.',
+      '<gui>Xuất danh mục dự án…</gui> trong trình đơn chính xuất danh mục dự án dưới dạng PDF, bảng tính XLSX hoặc tệp CSV, tùy theo phần mở rộng của tên tệp. <gui>Kiểm tra nhật ký</gui> kiểm tra chuỗi nhật ký: mỗi lần nhập, chấm điểm, quyết định và xuất báo cáo mang giá trị băm của mục trước đó, nên mọi thay đổi ngoài Khả Thi đều làm đứt chuỗi. Khi nhật ký còn nguyên vẹn, thông báo cho biết số mục và giá trị băm cuối cùng: hãy ghi lại giá trị băm này ở ngoài danh mục (ví dụ trong biên bản của hội đồng thẩm định) để sau này phát hiện được nhật ký bị viết lại. Ý nghĩa khi chuỗi bị đứt được giải thích trong <link xref="troubleshooting#portfolio"/>.'),
+  ),
+  SECTION('cli', 'From the command line', 'Bằng dòng lệnh',
+    P('<cmd>khathi-cli portfolio</cmd> does the same on the same database, for scripts and batch work; <cmd>show</cmd> also prints the claimed figures against the recomputation.',
+      '<cmd>khathi-cli portfolio</cmd> thực hiện các thao tác tương tự trên cùng cơ sở dữ liệu, phục vụ viết kịch bản và xử lý hàng loạt; <cmd>show</cmd> còn in các chỉ tiêu kê khai đối chiếu với kết quả tính lại.'),
+    SCREEN('$ khathi-cli portfolio import --appraiser "Nguyễn Văn A" *.khathi\n'
+           '$ khathi-cli portfolio list --sort irr:desc\n'
+           '$ khathi-cli portfolio show 3\n'
+           '$ khathi-cli portfolio score 3 --appraiser "Nguyễn Văn A" --criterion technology --score 4 --comment "…"\n'
+           '$ khathi-cli portfolio decide 3 --decision approve --appraiser "Trần Thị B" --note "…"\n'
+           '$ khathi-cli portfolio rank\n'
+           '$ khathi-cli portfolio report 3 -o appraisal-3.pdf\n'
+           '$ khathi-cli portfolio catalogue -o catalogue.pdf\n'
+           '$ khathi-cli portfolio verify'),
+    TERMS(
+      ('<cmd>import</cmd>', '<cmd>import</cmd>', [P('Imports study files. A new version of a study already in the portfolio (same project id) is kept as a resubmission, and <cmd>show</cmd> lists what changed. <cmd>--rule-set</cmd> recomputes with another rule set.',
+        'Nhập các tệp báo cáo. Phiên bản mới của một báo cáo đã có trong danh mục (cùng mã dự án) được lưu như hồ sơ nộp lại, và <cmd>show</cmd> liệt kê các thay đổi. <cmd>--rule-set</cmd> tính lại theo bộ quy định khác.')]),
+      ('<cmd>list</cmd>, <cmd>show</cmd>', '<cmd>list</cmd>, <cmd>show</cmd>', [P('List the submissions, filtered (form, province, field, domain, decision), sorted or searched in names, proposers and chapters with or without Vietnamese accents; show one with its recomputed figures, legal checks, scores and changes.',
+        'Liệt kê các hồ sơ, có thể lọc (hình thức, tỉnh, lĩnh vực, lĩnh vực ứng dụng, quyết định), sắp xếp hoặc tìm kiếm trong tên, nhà đầu tư và các chương, có hoặc không có dấu tiếng Việt; hiển thị một hồ sơ cùng các chỉ tiêu được tính lại, kết quả kiểm tra pháp lý, điểm và các thay đổi.')]),
+      ('<cmd>score</cmd>, <cmd>rank</cmd>', '<cmd>score</cmd>, <cmd>rank</cmd>', [P('The scoring rubric (<file>rubrics/default.xml</file>) has pass/fail legal checks and weighted criteria: financial viability, fiscal cost and value for money, risk allocation, technology and innovation, socio-economic benefit, investor capacity and data arrangements. Financial viability and fiscal cost are scored automatically from the recomputed figures; appraisers score the others on a scale of 0 to 5, each with a written reason. <cmd>rank</cmd> orders the latest versions by aggregate score and flags appraisers who disagree. The weights are suggestions a province may change, not law.',
+        'Bộ tiêu chí chấm điểm (<file>rubrics/default.xml</file>) gồm các điều kiện pháp lý đạt/không đạt và các tiêu chí có trọng số: hiệu quả tài chính, chi phí ngân sách và giá trị đồng tiền, phân bổ rủi ro, công nghệ và đổi mới sáng tạo, hiệu quả kinh tế – xã hội, năng lực nhà đầu tư và phương án dữ liệu. Hiệu quả tài chính và chi phí ngân sách được chấm tự động từ các chỉ tiêu được tính lại; người thẩm định chấm các tiêu chí còn lại theo thang điểm từ 0 đến 5, mỗi điểm kèm lý do bằng văn bản. <cmd>rank</cmd> xếp hạng các phiên bản mới nhất theo tổng điểm và đánh dấu khi các người thẩm định chấm chênh lệch nhiều. Trọng số chỉ là gợi ý, mỗi tỉnh có thể điều chỉnh, không phải quy định pháp luật.')]),
+      ('<cmd>decide</cmd>, <cmd>report</cmd>, <cmd>catalogue</cmd>', '<cmd>decide</cmd>, <cmd>report</cmd>, <cmd>catalogue</cmd>', [P('Record the decision (approve, return for revision or reject) with its reasons; write the appraisal report of one submission as PDF; write the catalogue (danh mục dự án) as CSV, XLSX or PDF.',
+        'Ghi nhận quyết định (chấp thuận, trả lại để chỉnh sửa hoặc không chấp thuận) kèm lý do; xuất báo cáo thẩm định của một hồ sơ dưới dạng PDF; xuất danh mục dự án dưới dạng CSV, XLSX hoặc PDF.')]),
+      ('<cmd>verify</cmd>, <cmd>audit</cmd>', '<cmd>verify</cmd>, <cmd>audit</cmd>', [P('Every import, score and decision is written to an audit log in which each entry carries the hash of the one before. <cmd>verify</cmd> checks the chain and exits with 1 if it is broken; keep the last hash it prints outside the portfolio to detect a rewritten log. <cmd>audit</cmd> prints the log.',
+        'Mọi thao tác nhập, chấm điểm và quyết định được ghi vào nhật ký kiểm tra, trong đó mỗi mục mang giá trị băm của mục trước. <cmd>verify</cmd> kiểm tra chuỗi này và trả mã thoát 1 nếu chuỗi bị đứt; hãy lưu giá trị băm cuối cùng mà lệnh in ra ở ngoài danh mục để phát hiện nhật ký bị viết lại. <cmd>audit</cmd> in nhật ký.')]),
+    ),
   ),
 ])
 

@@ -17,7 +17,7 @@ def records():
         fields=[]
         for line in m.group(2).split('\n'):
             line=line.strip()
-            mm=re.match(r'(STR|TXT|DBL|INT|U64|BOOL|ENUM|DBLS|INTS|GROUP|REC|LIST|CH) \((.*)\),?$', line)
+            mm=re.match(r'(STR|TXT|DBL|OPT_DBL|ATTR|INT|U64|BOOL|ENUM|DBLS|INTS|GROUP|REC|LIST|CH) \((.*)\),?$', line)
             if not mm: continue
             kind=mm.group(1); args=mm.group(2)
             label=re.search(r'N_\("([^"]*)"\)', args).group(1)
@@ -29,6 +29,7 @@ def records():
                 f['name']=parts[2].strip('"')
                 if kind in ('REC','LIST'): f['rec']=parts[3]
                 if kind in ('DBL','INT'): f['unit']=parts[3]; f['lo']=parts[4]; f['hi']=parts[5]; f['def']=parts[6]
+                if kind=='OPT_DBL': f['unit']=parts[3]; f['lo']=parts[4]; f['hi']=parts[5]
                 if kind in ('DBLS','INTS'): f['unit']=parts[3]; f['lo']=parts[4]; f['hi']=parts[5]
                 if kind=='ENUM': f['enum']=parts[3]; f['def']=parts[4]
                 if kind=='BOOL': f['def']=parts[3]

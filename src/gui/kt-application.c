@@ -7,6 +7,8 @@
 
 #include "kt-application.h"
 #include "kt-assistant.h"
+#include "kt-help.h"
+#include "kt-portfolio-window.h"
 #include "kt-preferences.h"
 #include "kt-window.h"
 
@@ -131,6 +133,23 @@ new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* One appraiser's window: raise it if it is open, else open the default portfolio. */
+static void
+portfolio_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  KtApplication *self = KT_APPLICATION (user_data);
+  KtPortfolioWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KT_IS_PORTFOLIO_WINDOW (l->data))
+      window = KT_PORTFOLIO_WINDOW (l->data);
+  if (window == NULL)
+    window = kt_portfolio_window_new (self, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* The window that takes a new study: the active one if it shows nothing. */
 static KtWindow *
 target_window (KtApplication *self)
@@ -206,9 +225,12 @@ help_action (GSimpleAction *action,
              gpointer       user_data)
 {
   KtApplication *self = KT_APPLICATION (user_data);
+  GtkWindow *window = parent_window (self);
+  /* The page of what the window shows: F1 on Financing opens financing. */
+  g_autofree char *uri = kt_help_uri (window != NULL ? kt_help_topic_for_window (window)
+                                                     : NULL);
 
-  gtk_show_uri_full (parent_window (self), "help:khathi", GDK_CURRENT_TIME, NULL,
-                     help_shown_cb, NULL);
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
 }
 
 static void
@@ -265,6 +287,7 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_action },
   { .name = "help", .activate = help_action },
   { .name = "new-window", .activate = new_window_action },
+  { .name = "portfolio", .activate = portfolio_action },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
 };
@@ -283,6 +306,7 @@ kt_application_startup (GApplication *application)
     { "app.help", { "F1", NULL } },
     { "win.show-help-overlay", { "<Primary>question", NULL } },
     { "app.new-window", { "<Primary><Shift>n", NULL } },
+    { "app.portfolio", { "<Primary><Shift>o", NULL } },
     { "app.quit", { "<Primary>q", NULL } },
     { "window.close", { "<Primary>w", NULL } },
   };

@@ -5,7 +5,8 @@
  * libadwaita's success/warning/error classes), a one-line explanation naming
  * the threshold, and the MODEL.md definition as the card's tooltip.  Updates
  * touch only the labels whose text changed, so the live recalculation stays
- * within a frame.
+ * within a frame.  Amounts follow the "money-unit" preference of the
+ * application the dashboard is shown in, and change with it.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kt-application.h"
 #include "kt-dashboard.h"
 #include "kt-format.h"
 
@@ -54,7 +56,7 @@ static const CardInfo cards[N_CARDS] = {
        "“not reached” when there is none.") },
   { "dscr-min", N_("Minimum DSCR"),
     N_("DSCR (MODEL.md §8): DSCRₜ = CFADSₜ / (interestₜ + principalₜ) in every year with debt "
-       "service; the lowest of them, against the lenders' covenant.") },
+       "service; the lowest of them, against the lender's minimum.") },
   { "bcr", N_("Benefit–cost ratio"),
     N_("B/C (MODEL.md §8): PV at the WACC of the inflow lines (revenue, state service payments, "
        "revenue-sharing receipts, terminal value or transfer price, NWC releases) over the PV of "
@@ -83,12 +85,23 @@ typedef struct {
   KtVerdict  verdict;
 } CardWidgets;
 
+/* The amounts last shown, to show them again in another unit. */
+typedef struct {
+  gboolean have_model, have_vfm, have_simulation;
+  double   project_npv, fiscal_cost;
+  double   vfm, psc, ppp;
+  double   p5, p50, p95;
+} Amounts;
+
 struct _KtDashboard
 {
   GtkWidget    parent_instance;
 
   GtkWidget   *flow;
   CardWidgets  cards[N_CARDS];
+  GSettings   *settings;    /* the application's, while rooted in one of its windows */
+  KtMoneyUnit  unit;
+  Amounts      shown;
 };
 
 G_DEFINE_FINAL_TYPE (KtDashboard, kt_dashboard, GTK_TYPE_WIDGET)
@@ -126,9 +139,87 @@ set_card (KtDashboard *self,
 }
 
 static char *
-money (double vnd)
+money (KtDashboard *self,
+       double       vnd)
 {
-  return kt_format_money (vnd, KT_MONEY_BILLION, TRUE, kt_lang_current ());
+  return kt_format_money (vnd, self->unit, TRUE, kt_lang_current ());
+}
+
+/* The texts that hold amounts; the verdicts do not depend on the unit. */
+static char *
+vfm_explanation (KtDashboard *self)
+{
+  g_autofree char *psc = money (self, self->shown.psc);
+  g_autofree char *ppp = money (self, self->shown.ppp);
+
+  return g_strdup_printf (_("Comparator %s against the PPP's %s"), psc, ppp);
+}
+
+static char *
+simulation_explanation (KtDashboard *self)
+{
+  g_autofree char *p5 = money (self, self->shown.p5);
+  g_autofree char *p50 = money (self, self->shown.p50);
+  g_autofree char *p95 = money (self, self->shown.p95);
+
+  /* TRANSLATORS: the 5th, 50th and 95th percentiles of NPV */
+  return g_strdup_printf (_("NPV P5 %s · P50 %s · P95 %s"), p5, p50, p95);
+}
+
+static void
+show_amounts (KtDashboard *self)
+{
+  CardWidgets *w = self->cards;
+
+  if (self->shown.have_model)
+    {
+      g_autofree char *npv = money (self, self->shown.project_npv);
+      g_autofree char *fiscal = money (self, self->shown.fiscal_cost);
+
+      set_label (w[CARD_PROJECT_NPV].figure, npv);
+      set_label (w[CARD_FISCAL_COST].figure, fiscal);
+    }
+  if (self->shown.have_vfm)
+    {
+      g_autofree char *vfm = money (self, self->shown.vfm);
+      g_autofree char *explanation = vfm_explanation (self);
+
+      set_label (w[CARD_VFM].figure, vfm);
+      set_label (w[CARD_VFM].explanation, explanation);
+    }
+  if (self->shown.have_simulation)
+    {
+      g_autofree char *explanation = simulation_explanation (self);
+
+      set_label (w[CARD_MONTE_CARLO].explanation, explanation);
+    }
+}
+
+static KtMoneyUnit
+unit_of (GSettings *settings)
+{
+  g_autofree char *unit = settings != NULL ? g_settings_get_string (settings, "money-unit")
+                                           : NULL;
+
+  if (g_strcmp0 (unit, "dong") == 0)
+    return KT_MONEY_DONG;
+  if (g_strcmp0 (unit, "million") == 0)
+    return KT_MONEY_MILLION;
+  return KT_MONEY_BILLION;
+}
+
+static void
+money_unit_changed_cb (GSettings   *settings,
+                       const char  *key,
+                       KtDashboard *self)
+{
+  KtMoneyUnit unit = unit_of (settings);
+
+  if (unit != self->unit)
+    {
+      self->unit = unit;
+      show_amounts (self);
+    }
 }
 
 static char *
@@ -224,11 +315,47 @@ card_new (KtDashboard *self,
   return w->box;
 }
 
+/* The preference lives in the application's settings: found through the
+ * window the dashboard is put in, so its parents need not pass it down. */
+static void
+kt_dashboard_root (GtkWidget *widget)
+{
+  KtDashboard *self = KT_DASHBOARD (widget);
+  GtkRoot *root;
+  GtkApplication *app = NULL;
+
+  GTK_WIDGET_CLASS (kt_dashboard_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    app = gtk_window_get_application (GTK_WINDOW (root));
+  if (KT_IS_APPLICATION (app))
+    {
+      self->settings = g_object_ref (kt_application_get_settings (KT_APPLICATION (app)));
+      g_signal_connect (self->settings, "changed::money-unit",
+                        G_CALLBACK (money_unit_changed_cb), self);
+      money_unit_changed_cb (self->settings, "money-unit", self);
+    }
+}
+
+static void
+kt_dashboard_unroot (GtkWidget *widget)
+{
+  KtDashboard *self = KT_DASHBOARD (widget);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  GTK_WIDGET_CLASS (kt_dashboard_parent_class)->unroot (widget);
+}
+
 static void
 kt_dashboard_dispose (GObject *object)
 {
   KtDashboard *self = KT_DASHBOARD (object);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->flow, gtk_widget_unparent);
   G_OBJECT_CLASS (kt_dashboard_parent_class)->dispose (object);
 }
@@ -240,6 +367,8 @@ kt_dashboard_class_init (KtDashboardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kt_dashboard_dispose;
+  widget_class->root = kt_dashboard_root;
+  widget_class->unroot = kt_dashboard_unroot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ktdashboard");
 }
@@ -247,6 +376,7 @@ kt_dashboard_class_init (KtDashboardClass *klass)
 static void
 kt_dashboard_init (KtDashboard *self)
 {
+  self->unit = KT_MONEY_BILLION;
   self->flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), TRUE);
@@ -285,7 +415,10 @@ kt_dashboard_update (KtDashboard         *self,
   {
     g_autofree char *wacc = percent (data->wacc);
 
-    set_card (self, CARD_PROJECT_NPV, money (r->project_npv),
+    self->shown.have_model = TRUE;
+    self->shown.project_npv = r->project_npv;
+    self->shown.fiscal_cost = -r->fiscal_npv;
+    set_card (self, CARD_PROJECT_NPV, money (self, r->project_npv),
               g_strdup_printf (_("At the WACC of %s; viable when ≥ 0"), wacc),
               !isfinite (r->project_npv) ? KT_VERDICT_NEUTRAL
               : r->project_npv >= 0 ? KT_VERDICT_GOOD : KT_VERDICT_BAD);
@@ -303,11 +436,11 @@ kt_dashboard_update (KtDashboard         *self,
 
   if (isfinite (r->dscr_min))
     {
-      g_autofree char *covenant = kt_format_number (data->min_dscr, 2, lang);
+      g_autofree char *minimum = kt_format_number (data->min_dscr, 2, lang);
 
       set_card (self, CARD_DSCR_MIN, kt_format_number (r->dscr_min, 2, lang),
-                g_strdup_printf (_("In %d; the lenders' covenant is %s"),
-                                 model->start_year + MAX (r->dscr_min_year, 0), covenant),
+                g_strdup_printf (_("In %d; the lender's minimum is %s"),
+                                 model->start_year + MAX (r->dscr_min_year, 0), minimum),
                 r->dscr_min >= data->min_dscr ? KT_VERDICT_GOOD : KT_VERDICT_BAD);
     }
   else
@@ -326,7 +459,7 @@ kt_dashboard_update (KtDashboard         *self,
     g_autofree char *cap_text = percent (cap);
     gboolean capped = data->form != KT_FORM_ORDERING;
 
-    set_card (self, CARD_FISCAL_COST, money (-r->fiscal_npv),
+    set_card (self, CARD_FISCAL_COST, money (self, -r->fiscal_npv),
               capped ? g_strdup_printf (_("State capital %s of total investment (legal limit %s)"),
                                         share_text, cap_text)
                      : g_strdup (_("At the social discount rate; no capital cap for ordering")),
@@ -334,13 +467,13 @@ kt_dashboard_update (KtDashboard         *self,
               : share > cap + 1e-9 ? KT_VERDICT_BAD : KT_VERDICT_GOOD);
   }
 
+  self->shown.have_vfm = vfm != NULL;
   if (vfm != NULL)
     {
-      g_autofree char *psc = money (vfm->psc);
-      g_autofree char *ppp = money (vfm->ppp_cost);
-
-      set_card (self, CARD_VFM, money (vfm->vfm),
-                g_strdup_printf (_("Comparator %s against the PPP's %s"), psc, ppp),
+      self->shown.vfm = vfm->vfm;
+      self->shown.psc = vfm->psc;
+      self->shown.ppp = vfm->ppp_cost;
+      set_card (self, CARD_VFM, money (self, vfm->vfm), vfm_explanation (self),
                 !isfinite (vfm->vfm) ? KT_VERDICT_NEUTRAL
                 : vfm->vfm > 0 ? KT_VERDICT_GOOD : KT_VERDICT_BAD);
     }
@@ -353,9 +486,10 @@ kt_dashboard_set_simulation (KtDashboard              *self,
 {
   const KtSimulationOutcome *npv;
   KtVerdict verdict;
-  g_autofree char *p5 = NULL, *p50 = NULL, *p95 = NULL, *prob = NULL;
+  g_autofree char *prob = NULL;
 
   g_return_if_fail (KT_IS_DASHBOARD (self));
+  self->shown.have_simulation = result != NULL;
   if (result == NULL)
     {
       /* The last figure goes: a stale run is never shown. */
@@ -364,15 +498,15 @@ kt_dashboard_set_simulation (KtDashboard              *self,
       return;
     }
   npv = &result->outcomes[KT_OUTCOME_PROJECT_NPV];
-  p5 = money (npv->summary.p5);
-  p50 = money (npv->summary.p50);
-  p95 = money (npv->summary.p95);
+  self->shown.p5 = npv->summary.p5;
+  self->shown.p50 = npv->summary.p50;
+  self->shown.p95 = npv->summary.p95;
   verdict = result->prob_npv_negative <= 0.10 ? KT_VERDICT_GOOD
             : result->prob_npv_negative <= 0.30 ? KT_VERDICT_CAUTION : KT_VERDICT_BAD;
-  /* TRANSLATORS: P(NPV < 0) = 12 %; then the 5th, 50th and 95th percentiles of NPV */
   prob = kt_format_percent (result->prob_npv_negative, 1, kt_lang_current ());
+  /* TRANSLATORS: P(NPV < 0) = 12 % */
   set_card (self, CARD_MONTE_CARLO, g_strdup_printf (_("P(NPV < 0) = %s"), prob),
-            g_strdup_printf (_("NPV P5 %s · P50 %s · P95 %s"), p5, p50, p95), verdict);
+            simulation_explanation (self), verdict);
 }
 
 static int

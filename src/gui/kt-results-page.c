@@ -51,7 +51,7 @@ static const char * const chart_titles[N_CHARTS] = {
   N_("Annual project cash flow and cumulative"),
   N_("Funding sources during construction"),
   N_("Debt service"),
-  N_("Debt service cover ratio against the covenant"),
+  N_("Debt service cover ratio against the lender's minimum"),
   N_("Revenue sharing band"),
   N_("State fiscal flows by year"),
   N_("Sensitivity of project NPV (±20 %)"),
@@ -194,7 +194,7 @@ update_live_charts (KtResultsPage       *self,
   else
     set_chart (self, CHART_FUNDING, NULL);
 
-  /* Debt service and DSCR against the covenant. */
+  /* Debt service and DSCR against the lender's minimum. */
   if (any_nonzero (m->y.debt_service, 0, n))
     {
       chart = year_chart (m, KT_CHART_STACKED_BAR, c, n - c);
@@ -206,7 +206,7 @@ update_live_charts (KtResultsPage       *self,
       chart = year_chart (m, KT_CHART_THRESHOLD_BAR, c, n - c);
       kt_chart_set_value_format (chart, KT_VALUE_NUMBER, -1);
       kt_chart_add_series (chart, KT_SERIES_BAR, _("DSCR"), m->y.dscr + c, n - c);
-      kt_chart_add_threshold (chart, data->min_dscr, _("Covenant"));
+      kt_chart_add_threshold (chart, data->min_dscr, _("Lender's minimum"));
       kt_chart_set_threshold_rule (chart, KT_THRESHOLD_BELOW_IS_BAD);
       set_chart (self, CHART_DSCR, chart);
     }

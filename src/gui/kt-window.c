@@ -7,10 +7,12 @@
 #include <glib/gstdio.h>
 
 #include "kt-chapters-page.h"
+#include "kt-claims.h"
 #include "kt-editor.h"
 #include "kt-form.h"
 #include "kt-format.h"
 #include "kt-project-file.h"
+#include "kt-report-page.h"
 #include "kt-results-page.h"
 #include "kt-rules.h"
 #include "kt-table.h"
@@ -79,6 +81,7 @@ struct _KtWindow
   GPtrArray            *problem_groups; /* AdwPreferencesGroup* by section, NULL for none */
   char                **problem_signatures;
   AdwPreferencesGroup  *overview_problems;
+  KtReportPage         *report_page;   /* in `pages`, NULL while empty */
 };
 
 G_DEFINE_FINAL_TYPE (KtWindow, kt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -370,6 +373,8 @@ update_actions (KtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", stack && kt_edit_stack_can_redo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
                                  self->file != NULL && is_dirty (self));
 }
@@ -736,8 +741,8 @@ update_sidebar (KtWindow *self)
         text = g_strdup (_("Defaults set"));
       else if (g_str_equal (sections[s].id, "results"))
         text = g_strdup (_("Updated as you type"));
-      else
-        text = g_strdup (_("Coming with the results"));
+      else   /* the report */
+        text = g_strdup (_("PDF, print and spreadsheet"));
       gtk_label_set_text (status, text);
       gtk_label_set_text (badge, count);
       gtk_widget_set_visible (GTK_WIDGET (badge), n > 0 && s != SECTION_OVERVIEW);
@@ -830,23 +835,6 @@ create_section_page (KtWindow             *self,
   return scrolled;
 }
 
-static GtkWidget *
-create_placeholder_page (guint s)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), sections[s].icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _(sections[s].title));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   s == G_N_ELEMENTS (sections) - 1
-                                   ? _("The report (PDF and spreadsheet) is not part of this "
-                                       "version of the editor yet. It arrives with the results.")
-                                   : _("Cash flows, NPV, IRR, DSCR and the appraisal checks are not "
-                                       "part of this version of the editor yet. Until then, "
-                                       "“khathi-cli compute” computes them from the saved file."));
-  return page;
-}
-
 static void
 clear_editor_pages (KtWindow *self)
 {
@@ -864,6 +852,7 @@ clear_editor_pages (KtWindow *self)
   g_clear_pointer (&self->section_rows, g_ptr_array_unref);
   g_clear_pointer (&self->problem_groups, g_ptr_array_unref);
   g_clear_pointer (&self->problem_signatures, g_strfreev);
+  self->report_page = NULL;
 }
 
 static void
@@ -884,8 +873,15 @@ build_editor_pages (KtWindow *self)
         ;
       else if (g_str_equal (sections[s].id, "results"))
         gtk_stack_add_named (self->pages, kt_results_page_new (self->project), sections[s].id);
-      else if (sections[s].paths[0] == NULL)
-        gtk_stack_add_named (self->pages, create_placeholder_page (s), sections[s].id);
+      else if (g_str_equal (sections[s].id, "report"))
+        {
+          GtkWidget *results = gtk_stack_get_child_by_name (self->pages, "results");
+
+          self->report_page = KT_REPORT_PAGE (kt_report_page_new (self, results != NULL
+                                                                          ? KT_RESULTS_PAGE (results)
+                                                                          : NULL));
+          gtk_stack_add_named (self->pages, GTK_WIDGET (self->report_page), sections[s].id);
+        }
       else
         gtk_stack_add_named (self->pages, create_section_page (self, s, &problems), sections[s].id);
       g_ptr_array_add (self->problem_groups, problems);
@@ -1299,6 +1295,9 @@ kt_window_save_to (KtWindow *self,
   d = kt_project_edit_data (self->project);
   g_free (d->modified);
   d->modified = g_date_time_format_iso8601 (now);
+  /* The figures this version computes go with the file for the appraiser to
+   * compare (kt-claims.h); a study that cannot be computed goes without. */
+  kt_project_stamp_claims (self->project, NULL, NULL);
   /* kt_project_save writes a temporary file and renames it: on failure the
    * old file and everything in memory stay as they were. */
   if (!kt_project_save (self->project, file, NULL, error))
@@ -1445,6 +1444,33 @@ save_as_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   save_as (KT_WINDOW (widget), FALSE);
+}
+
+/* Both go through the Report section, whose options (language, Monte Carlo) apply. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+
+  if (self->report_page == NULL)
+    return;
+  kt_window_show_section (self, "report");
+  kt_report_page_print (self->report_page);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+
+  if (self->report_page == NULL)
+    return;
+  kt_window_show_section (self, "report");
+  kt_report_page_export_pdf (self->report_page);
 }
 
 static void
@@ -1789,6 +1815,9 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
