@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gsl/gsl_errno.h>
+#include <math.h>
 #include <string.h>
 
 #include "kt-application.h"
@@ -348,6 +349,45 @@ assert_amounts_in (KtDashboard   *dashboard,
   g_assert_nonnull (strstr (kt_dashboard_get_explanation (dashboard, "vfm"), psc));
 }
 
+/* The first money row of the income statement with a non-zero amount in
+ * some year: shown in `unit`, and the caption names that unit. */
+static void
+assert_statement_in (KtStatementView *view,
+                     KtMoneyUnit      unit)
+{
+  g_autofree char *tsv = kt_statement_view_to_tsv (view);
+  g_auto(GStrv) lines = g_strsplit (tsv, "\n", -1);
+  const char *caption = kt_statement_view_get_unit_text (view);
+  gboolean checked = FALSE;
+
+  /* The TSV carries whole đồng: the reference figures. */
+  for (guint i = 1; lines[i] != NULL && !checked; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      for (guint y = 1; cells[y] != NULL && !checked; y++)
+        {
+          double dong = g_ascii_strtod (cells[y], NULL);
+          g_autofree char *shown = NULL, *expected = NULL;
+
+          if (*cells[y] == '\0' || fabs (dong) < 1e9 || strchr (cells[y], '.') != NULL
+              || strchr (cells[y], ',') != NULL)
+            continue;
+          shown = kt_statement_view_get_cell_text (view, i - 1, (int) y - 1);
+          expected = kt_format_money (dong, unit, FALSE, kt_lang_current ());
+          g_assert_cmpstr (shown, ==, expected);
+          checked = TRUE;
+        }
+    }
+  g_assert_true (checked);
+  g_assert_cmpstr (caption, ==,
+                   g_dgettext (GETTEXT_PACKAGE,
+                               unit == KT_MONEY_DONG ? "Đồng; costs and cash going out are negative"
+                               : unit == KT_MONEY_MILLION
+                               ? "Million ₫; costs and cash going out are negative"
+                               : "Billion ₫; costs and cash going out are negative"));
+}
+
 /* The dashboard shows amounts in the unit of the preferences, and changes
  * as soon as the preference does. */
 static void
@@ -356,6 +396,7 @@ test_dashboard_money_unit (void)
   GSettings *settings = kt_application_get_settings (app);
   KtWindow *window;
   KtDashboard *dashboard;
+  KtStatementView *statements;
   KtVfm vfm;
   g_autoptr(KtModel) model = NULL;
   gint64 deadline;
@@ -374,11 +415,18 @@ test_dashboard_money_unit (void)
   model = evaluate (kt_window_get_project (window), &vfm);
   assert_amounts_in (dashboard, model, &vfm, KT_MONEY_BILLION);
 
+  statements = kt_results_page_get_statements (
+    KT_RESULTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (dashboard), KT_TYPE_RESULTS_PAGE)));
+  kt_statement_view_set_table (statements, "income");
+  assert_statement_in (statements, KT_MONEY_BILLION);
+
   g_settings_set_string (settings, "money-unit", "million");
   assert_amounts_in (dashboard, model, &vfm, KT_MONEY_MILLION);
+  assert_statement_in (statements, KT_MONEY_MILLION);
   save_window_png (GTK_WIDGET (window), "dashboard-million.png");
   g_settings_set_string (settings, "money-unit", "dong");
   assert_amounts_in (dashboard, model, &vfm, KT_MONEY_DONG);
+  assert_statement_in (statements, KT_MONEY_DONG);
   save_window_png (GTK_WIDGET (window), "dashboard-dong.png");
   g_settings_set_string (settings, "money-unit", "billion");
   assert_amounts_in (dashboard, model, &vfm, KT_MONEY_BILLION);

@@ -429,3 +429,16 @@ kt_application_open_file (KtApplication *self,
   kt_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
 }
+
+KtMoneyUnit
+kt_money_unit_from_settings (GSettings *settings)
+{
+  g_autofree char *unit = settings != NULL ? g_settings_get_string (settings, "money-unit")
+                                           : NULL;
+
+  if (g_strcmp0 (unit, "dong") == 0)
+    return KT_MONEY_DONG;
+  if (g_strcmp0 (unit, "million") == 0)
+    return KT_MONEY_MILLION;
+  return KT_MONEY_BILLION;
+}

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "kt-format.h"
+
 G_BEGIN_DECLS
 
 #define KT_TYPE_APPLICATION (kt_application_get_type ())
@@ -17,5 +19,7 @@ GSettings     *kt_application_get_settings (KtApplication *self);
  * window if it is empty, else a new one.  Load errors appear in that window. */
 void           kt_application_open_file    (KtApplication *self,
                                             GFile         *file);
+/* The "money-unit" preference of `settings`; billions when NULL. */
+KtMoneyUnit    kt_money_unit_from_settings (GSettings     *settings);
 
 G_END_DECLS

@@ -195,25 +195,12 @@ show_amounts (KtDashboard *self)
     }
 }
 
-static KtMoneyUnit
-unit_of (GSettings *settings)
-{
-  g_autofree char *unit = settings != NULL ? g_settings_get_string (settings, "money-unit")
-                                           : NULL;
-
-  if (g_strcmp0 (unit, "dong") == 0)
-    return KT_MONEY_DONG;
-  if (g_strcmp0 (unit, "million") == 0)
-    return KT_MONEY_MILLION;
-  return KT_MONEY_BILLION;
-}
-
 static void
 money_unit_changed_cb (GSettings   *settings,
                        const char  *key,
                        KtDashboard *self)
 {
-  KtMoneyUnit unit = unit_of (settings);
+  KtMoneyUnit unit = kt_money_unit_from_settings (settings);
 
   if (unit != self->unit)
     {

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kt-application.h"
 #include "kt-editor.h"
 #include "kt-format.h"
 #include "kt-rules.h"
@@ -183,13 +184,7 @@ kt_editor_problem_at (KtEditor   *self,
 static KtMoneyUnit
 money_unit (KtEditor *self)
 {
-  g_autofree char *unit = g_settings_get_string (self->settings, "money-unit");
-
-  if (g_strcmp0 (unit, "dong") == 0)
-    return KT_MONEY_DONG;
-  if (g_strcmp0 (unit, "million") == 0)
-    return KT_MONEY_MILLION;
-  return KT_MONEY_BILLION;
+  return kt_money_unit_from_settings (self->settings);
 }
 
 static double

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kt-application.h"
 #include "kt-format.h"
 #include "kt-statement-view.h"
 
@@ -42,6 +43,8 @@ struct _KtStatementView
   GtkColumnView       *columns;
   GtkLabel            *unit;
   GtkStringList       *rows;
+  GSettings           *settings;     /* the application's, while rooted in one of its windows */
+  KtMoneyUnit          money_unit;
 
   const KtModel       *model;
   const KtProjectData *data;
@@ -68,7 +71,8 @@ item_row (KtStatementView *self,
 
 static char *
 format_cell (const KtModelRow *row,
-             double            value)
+             double            value,
+             KtMoneyUnit       unit)
 {
   KtLang lang = kt_lang_current ();
 
@@ -82,7 +86,7 @@ format_cell (const KtModelRow *row,
       return kt_format_percent (value, 2, lang);
     case KT_MODEL_ROW_MONEY:
     default:
-      return kt_format_money (value, KT_MONEY_BILLION, FALSE, lang);
+      return kt_format_money (value, unit, FALSE, lang);
     }
 }
 
@@ -118,7 +122,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   else if (year < 0)
     text = g_strdup (row->label);
   else if (year < self->table->n_years)
-    text = format_cell (row, row->values[year]);
+    text = format_cell (row, row->values[year], self->money_unit);
   else
     text = g_strdup ("");
   gtk_label_set_label (GTK_LABEL (label), text);
@@ -231,9 +235,85 @@ copy_clicked_cb (GtkButton       *button,
 }
 
 static void
+show_unit (KtStatementView *self)
+{
+  const char *text;
+
+  switch (self->money_unit)
+    {
+    case KT_MONEY_DONG:
+      text = _("Đồng; costs and cash going out are negative");
+      break;
+    case KT_MONEY_MILLION:
+      text = _("Million ₫; costs and cash going out are negative");
+      break;
+    case KT_MONEY_BILLION:
+    default:
+      text = _("Billion ₫; costs and cash going out are negative");
+      break;
+    }
+  gtk_label_set_label (self->unit, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit), text);
+}
+
+static void
+money_unit_changed_cb (GSettings       *settings,
+                       const char      *key,
+                       KtStatementView *self)
+{
+  KtMoneyUnit unit = kt_money_unit_from_settings (settings);
+
+  if (unit == self->money_unit)
+    return;
+  self->money_unit = unit;
+  show_unit (self);
+  if (self->table != NULL)
+    rebuild (self);
+}
+
+/* The preference lives in the application's settings, found through the
+ * window the view is put in. */
+static void
+kt_statement_view_root (GtkWidget *widget)
+{
+  KtStatementView *self = KT_STATEMENT_VIEW (widget);
+  GtkRoot *root;
+  GtkApplication *app = NULL;
+
+  GTK_WIDGET_CLASS (kt_statement_view_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    app = gtk_window_get_application (GTK_WINDOW (root));
+  if (KT_IS_APPLICATION (app))
+    {
+      self->settings = g_object_ref (kt_application_get_settings (KT_APPLICATION (app)));
+      g_signal_connect (self->settings, "changed::money-unit",
+                        G_CALLBACK (money_unit_changed_cb), self);
+      money_unit_changed_cb (self->settings, "money-unit", self);
+    }
+}
+
+static void
+forget_settings (KtStatementView *self)
+{
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+}
+
+static void
+kt_statement_view_unroot (GtkWidget *widget)
+{
+  forget_settings (KT_STATEMENT_VIEW (widget));
+  GTK_WIDGET_CLASS (kt_statement_view_parent_class)->unroot (widget);
+}
+
+static void
 kt_statement_view_dispose (GObject *object)
 {
   KtStatementView *self = KT_STATEMENT_VIEW (object);
+
+  forget_settings (self);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->table, kt_model_table_free);
@@ -247,6 +327,8 @@ kt_statement_view_class_init (KtStatementViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kt_statement_view_dispose;
+  widget_class->root = kt_statement_view_root;
+  widget_class->unroot = kt_statement_view_unroot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ktstatementview");
 }
@@ -265,12 +347,13 @@ kt_statement_view_init (KtStatementView *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->selector = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (titles)), NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->selector), _("Statement"));
-  self->unit = GTK_LABEL (gtk_label_new (_("Billion ₫; costs and cash going out are negative")));
+  self->money_unit = KT_MONEY_BILLION;
+  self->unit = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->unit), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->unit), "caption");
   gtk_widget_set_hexpand (GTK_WIDGET (self->unit), TRUE);
   gtk_label_set_ellipsize (self->unit, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit), gtk_label_get_label (self->unit));
+  show_unit (self);
   gtk_label_set_xalign (self->unit, 0);
   {
     GtkWidget *content = adw_button_content_new ();
@@ -381,4 +464,28 @@ kt_statement_view_to_tsv (KtStatementView *self)
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+kt_statement_view_get_cell_text (KtStatementView *self,
+                                 guint            row,
+                                 int              year)
+{
+  const KtModelRow *r;
+
+  g_return_val_if_fail (KT_IS_STATEMENT_VIEW (self), NULL);
+  if (self->dirty)
+    rebuild (self);
+  if (self->table == NULL || row >= self->table->rows->len || year < 0
+      || year >= self->table->n_years)
+    return NULL;
+  r = g_ptr_array_index (self->table->rows, row);
+  return format_cell (r, r->values[year], self->money_unit);
+}
+
+const char *
+kt_statement_view_get_unit_text (KtStatementView *self)
+{
+  g_return_val_if_fail (KT_IS_STATEMENT_VIEW (self), NULL);
+  return gtk_label_get_label (self->unit);
 }

@@ -24,5 +24,12 @@ void       kt_statement_view_set_table  (KtStatementView     *self,
 /* The shown table as tab-separated values (what Copy puts on the clipboard):
  * a header line, then one line per row; money in whole đồng without grouping. */
 char      *kt_statement_view_to_tsv     (KtStatementView     *self);
+/* The text shown in row `row` (0-based) for the year column `year` (0-based),
+ * in the money unit of the preferences; NULL out of range. */
+char      *kt_statement_view_get_cell_text (KtStatementView  *self,
+                                            guint             row,
+                                            int               year);
+/* The caption naming the unit of the amounts. */
+const char *kt_statement_view_get_unit_text (KtStatementView *self);
 
 G_END_DECLS

@@ -169,13 +169,7 @@ set_value_take (AdwActionRow *row,
 static KtMoneyUnit
 money_unit (KtWindow *self)
 {
-  g_autofree char *unit = g_settings_get_string (self->settings, "money-unit");
-
-  if (g_strcmp0 (unit, "dong") == 0)
-    return KT_MONEY_DONG;
-  if (g_strcmp0 (unit, "billion") == 0)
-    return KT_MONEY_BILLION;
-  return KT_MONEY_MILLION;
+  return kt_money_unit_from_settings (self->settings);
 }
 
 /* "2 years (2027–2028)"; construction may be empty (MODEL.md §1: C ≥ 0). */
