@@ -339,44 +339,35 @@ kt_portfolio_db_load_project (KtPortfolioDb *self,
   return project;
 }
 
+static gpointer
+read_claim (sqlite3_stmt *stmt)
+{
+  KtClaimCheck *c = g_new0 (KtClaimCheck, 1);
+  const KtFieldDesc *f;
+
+  c->key = kt_portfolio_column_text (stmt, 0);
+  f = kt_claims_find (c->key);
+  /* A key a later version added: shown as it is stored. */
+  c->label = g_strdup (f != NULL ? _(f->label) : c->key);
+  c->claimed = kt_portfolio_column_double (stmt, 1);
+  c->recomputed = kt_portfolio_column_double (stmt, 2);
+  c->matches = sqlite3_column_int (stmt, 3) != 0;
+  return c;
+}
+
 GPtrArray *
 kt_portfolio_db_get_claims (KtPortfolioDb *self,
                             gint64         id,
                             GError       **error)
 {
-  g_autoptr (GPtrArray) checks = g_ptr_array_new_with_free_func ((GDestroyNotify) kt_claim_check_free);
   g_autoptr (KtSubmission) s = kt_portfolio_db_get (self, id, error);
-  sqlite3_stmt *stmt;
-  int rc;
 
   if (s == NULL)
     return NULL;
-  stmt = kt_portfolio_prepare (self, "SELECT key, claimed, recomputed, matches FROM claim_check"
-                                     " WHERE submission_id = ?1 ORDER BY position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KtClaimCheck *c = g_new0 (KtClaimCheck, 1);
-      const KtFieldDesc *f;
-
-      c->key = kt_portfolio_column_text (stmt, 0);
-      f = kt_claims_find (c->key);
-      /* A key a later version added: shown as it is stored. */
-      c->label = g_strdup (f != NULL ? _(f->label) : c->key);
-      c->claimed = kt_portfolio_column_double (stmt, 1);
-      c->recomputed = kt_portfolio_column_double (stmt, 2);
-      c->matches = sqlite3_column_int (stmt, 3) != 0;
-      g_ptr_array_add (checks, c);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kt_portfolio_set_error (self, rc, _("reading the claimed figures"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&checks);
+  return kt_portfolio_collect_rows (self, "SELECT key, claimed, recomputed, matches FROM claim_check"
+                                          " WHERE submission_id = ?1 ORDER BY position",
+                                    id, read_claim, (GDestroyNotify) kt_claim_check_free,
+                                    _("reading the claimed figures"), error);
 }
 
 static void
@@ -389,36 +380,25 @@ legal_free (gpointer p)
   g_free (l);
 }
 
+static gpointer
+read_legal (sqlite3_stmt *stmt)
+{
+  KtLegalResult *l = g_new0 (KtLegalResult, 1);
+
+  l->code = kt_portfolio_column_text (stmt, 0);
+  l->citation = kt_portfolio_column_text (stmt, 1);
+  l->passed = sqlite3_column_int (stmt, 2) != 0;
+  return l;
+}
+
 GPtrArray *
 kt_portfolio_db_get_legal (KtPortfolioDb *self,
                            gint64         id,
                            GError       **error)
 {
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (legal_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = kt_portfolio_prepare (self, "SELECT code, citation, passed FROM legal_check "
-                                     "WHERE submission_id = ?1 ORDER BY position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KtLegalResult *l = g_new0 (KtLegalResult, 1);
-
-      l->code = kt_portfolio_column_text (stmt, 0);
-      l->citation = kt_portfolio_column_text (stmt, 1);
-      l->passed = sqlite3_column_int (stmt, 2) != 0;
-      g_ptr_array_add (out, l);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kt_portfolio_set_error (self, rc, _("reading legal checks"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return kt_portfolio_collect_rows (self, "SELECT code, citation, passed FROM legal_check "
+                                          "WHERE submission_id = ?1 ORDER BY position",
+                                    id, read_legal, legal_free, _("reading legal checks"), error);
 }
 
 /* ---- scores ---- */
@@ -435,40 +415,29 @@ score_free (gpointer p)
   g_free (s);
 }
 
+static gpointer
+read_score (sqlite3_stmt *stmt)
+{
+  KtScore *s = g_new0 (KtScore, 1);
+
+  s->appraiser = kt_portfolio_column_text (stmt, 0);
+  s->criterion = kt_portfolio_column_text (stmt, 1);
+  s->score = kt_portfolio_column_double (stmt, 2);
+  s->comment = kt_portfolio_column_text (stmt, 3);
+  s->scored_at = kt_portfolio_column_text (stmt, 4);
+  return s;
+}
+
 GPtrArray *
 kt_portfolio_db_get_scores (KtPortfolioDb *self,
                             gint64         id,
                             GError       **error)
 {
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (score_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = kt_portfolio_prepare (self,
+  return kt_portfolio_collect_rows (self,
     "SELECT appraiser, criterion, score, comment, scored_at, 0 FROM score WHERE submission_id = ?1"
     " UNION ALL SELECT 'auto', criterion, score, detail, '', 1 FROM auto_score"
-    " WHERE submission_id = ?1 ORDER BY 6, 1, 2", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KtScore *s = g_new0 (KtScore, 1);
-
-      s->appraiser = kt_portfolio_column_text (stmt, 0);
-      s->criterion = kt_portfolio_column_text (stmt, 1);
-      s->score = kt_portfolio_column_double (stmt, 2);
-      s->comment = kt_portfolio_column_text (stmt, 3);
-      s->scored_at = kt_portfolio_column_text (stmt, 4);
-      g_ptr_array_add (out, s);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kt_portfolio_set_error (self, rc, _("reading scores"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+    " WHERE submission_id = ?1 ORDER BY 6, 1, 2",
+    id, read_score, score_free, _("reading scores"), error);
 }
 
 static gboolean

@@ -245,6 +245,33 @@ kt_portfolio_prepare (KtPortfolioDb *self,
   return stmt;
 }
 
+GPtrArray *
+kt_portfolio_collect_rows (KtPortfolioDb        *self,
+                           const char           *sql,
+                           gint64                id,
+                           KtPortfolioRowReader  read_row,
+                           GDestroyNotify        free_row,
+                           const char           *reading,
+                           GError              **error)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (free_row);
+  sqlite3_stmt *stmt = kt_portfolio_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kt_portfolio_set_error (self, rc, reading, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 void
 kt_portfolio_bind_text (sqlite3_stmt *stmt,
                         int           index,

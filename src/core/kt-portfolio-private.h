@@ -30,6 +30,16 @@ gboolean      kt_portfolio_set_error     (KtPortfolioDb *self,
 sqlite3_stmt *kt_portfolio_prepare       (KtPortfolioDb *self,
                                           const char    *sql,
                                           GError       **error);
+/* Runs constant `sql` with ?1 bound to `id` and turns each row into an
+ * element with `read_row`; NULL with an error naming what was `reading`. */
+typedef gpointer (*KtPortfolioRowReader) (sqlite3_stmt *stmt);
+GPtrArray    *kt_portfolio_collect_rows  (KtPortfolioDb        *self,
+                                          const char           *sql,
+                                          gint64                id,
+                                          KtPortfolioRowReader  read_row,
+                                          GDestroyNotify        free_row,
+                                          const char           *reading,
+                                          GError              **error);
 void          kt_portfolio_bind_text     (sqlite3_stmt  *stmt,
                                           int            index,
                                           const char    *text);
