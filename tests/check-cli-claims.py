@@ -128,6 +128,23 @@ with tempfile.TemporaryDirectory(prefix='khathi-claims-') as tmp:
     status, out, err = run('portfolio', '--db', db, 'list')
     check('list text flags the claims', 'claims differ' in out, out)
 
+    # The appraisal report sets the claims against the recomputation.
+    if shutil.which('pdftotext'):
+        for ident, differs in [(1, 0), (2, 1)]:
+            pdf = os.path.join(tmp, 'appraisal-%d.pdf' % ident)
+            result = subprocess.run([cli, 'portfolio', '--db', db, 'report', str(ident), '-o', pdf],
+                                    capture_output=True, text=True, timeout=120,
+                                    env=dict(os.environ, LANGUAGE='en', LANG='C.UTF-8', LC_ALL='C.UTF-8'))
+            status, err = result.returncode, result.stderr
+            check('report %d exits 0' % ident, status == 0, err)
+            text = subprocess.run(['pdftotext', '-layout', pdf, '-'], capture_output=True,
+                                  text=True).stdout
+            lines = [l for l in text.splitlines() if l.rstrip().endswith(('agrees', 'differs'))]
+            check('report %d: one row per claim' % ident, len(lines) == len(KEYS), lines)
+            check('report %d: rows that differ' % ident,
+                  [l.split()[0:2] for l in lines if l.rstrip().endswith('differs')]
+                  == ([] if differs == 0 else [['Project', 'NPV']]), lines)
+
 if failures:
     print('%d check(s) failed' % len(failures))
     sys.exit(1)

@@ -9,6 +9,7 @@
 
 #include "kt-appraisal-report.h"
 #include "kt-catalogue.h"
+#include "kt-claims.h"
 #include "kt-format.h"
 #include "kt-pdf.h"
 #include "kt-pdf-table.h"
@@ -52,6 +53,7 @@ write_report (KtPortfolioDb  *db,
   g_autoptr (KtSubmission) s = NULL;
   g_autoptr (KtSubmission) prev = NULL;
   g_autoptr (GPtrArray) legal = NULL;
+  g_autoptr (GPtrArray) claims = NULL;
   g_autoptr (GPtrArray) scores = NULL;
   g_autoptr (GPtrArray) changes = NULL;
   g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
@@ -116,7 +118,18 @@ write_report (KtPortfolioDb  *db,
             : g_strdup_printf ("%d", s->version));
   add_pair (pairs, T (N_("File")), g_strdup (s->file_name));
   add_pair (pairs, T (N_("SHA-256")), g_strdup (s->sha256));
-  add_pair (pairs, T (N_("Imported")), g_strdup_printf (T (N_("%s by %s")), s->imported_at, s->imported_by));
+  {
+    /* Stored in UTC (ISO 8601); shown as a local date and time in the report's language. */
+    g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (s->imported_at, NULL);
+    g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+    g_autofree char *day = local != NULL ? kt_format_date (local, lang) : NULL;
+    g_autofree char *when = local != NULL ? g_strdup_printf ("%s %02d:%02d", day,
+                                                             g_date_time_get_hour (local),
+                                                             g_date_time_get_minute (local))
+                                          : g_strdup (s->imported_at);
+
+    add_pair (pairs, T (N_("Imported")), g_strdup_printf (T (N_("%s by %s")), when, s->imported_by));
+  }
   g_ptr_array_add (pairs, NULL);
   kt_pdf_add_key_values (pdf, (const char * const *) pairs->pdata);
 
@@ -156,6 +169,42 @@ write_report (KtPortfolioDb  *db,
   kt_pdf_table_set_caption (table, T (N_("Indicators recomputed by the appraiser")));
   kt_pdf_add_table (pdf, table);
   kt_pdf_table_unref (table);
+
+  /* The proposer's claims, only set against the recomputation (issue #9). */
+  claims = kt_portfolio_db_get_claims (db, id, error);
+  if (claims == NULL)
+    return FALSE;
+  if (claims->len > 0)
+    {
+      guint mismatched = 0;
+
+      table = kt_pdf_table_new ();
+      kt_pdf_table_add_column (table, T (N_("Indicator")), KT_PDF_ALIGN_LEFT);
+      kt_pdf_table_add_column (table, T (N_("Claimed")), KT_PDF_ALIGN_RIGHT);
+      kt_pdf_table_add_column (table, T (N_("Recomputed")), KT_PDF_ALIGN_RIGHT);
+      kt_pdf_table_add_column (table, T (N_("Result")), KT_PDF_ALIGN_CENTER);
+      for (guint i = 0; i < claims->len; i++)
+        {
+          const KtClaimCheck *c = claims->pdata[i];
+          const KtFieldDesc *f = kt_claims_find (c->key);
+          KtUnit unit = f != NULL ? f->unit : KT_UNIT_NONE;
+          g_autofree char *claimed = kt_claims_format (unit, c->claimed, lang);
+          g_autofree char *recomputed = kt_claims_format (unit, c->recomputed, lang);
+
+          mismatched += !c->matches;
+          kt_pdf_table_add_cells (table, c->matches ? KT_PDF_ROW_NORMAL : KT_PDF_ROW_BOLD,
+                                  f != NULL ? T (f->label) : c->key, claimed, recomputed,
+                                  c->matches ? T (N_("agrees")) : T (N_("differs")), NULL);
+        }
+      kt_pdf_add_paragraph (pdf, mismatched == 0
+                            ? T (N_("Every figure the proposer’s file claims agrees with the "
+                                    "recomputation."))
+                            : T (N_("<b>Some figures the proposer’s file claims differ from the "
+                                    "recomputation</b>; the appraisal uses the recomputed ones.")));
+      kt_pdf_table_set_caption (table, T (N_("Figures claimed in the proposer’s file")));
+      kt_pdf_add_table (pdf, table);
+      kt_pdf_table_unref (table);
+    }
 
   kt_pdf_add_heading (pdf, 2, T (N_("Legal checks")));
   table = kt_pdf_table_new ();
