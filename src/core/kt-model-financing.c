@@ -118,92 +118,135 @@ schedule_sculpted (KtModel *model,
   return moved;
 }
 
-/* §7: the part of each year's actual assessable income that the sculpting
- * iterations do not move, into priv->assess_pre.  Assessable income is
+/* §7, §8: the parts of each year's actual assessable income and CFADS that
+ * the sculpting iterations do not move, into priv->assess_pre and
+ * priv->cfads_pre.  Assessable income is
  *   revenue + state payments + sharing receipts − sharing payments
  *   + guarantees − benefits (state, institute) − opex − R&D extra
- *   − exempt S&T income − depreciation − loss on transfer − interest − FX loss,
- * summed left to right; debt_pass() continues the same sum from here, so the
- * result is the same double.  Only interest and the FX loss change with the
- * schedule, and the guarantees too when the FX guarantee applies. */
+ *   − exempt S&T income − depreciation − loss on transfer − interest − FX loss
+ * and CFADS (t ≥ C)
+ *   revenue + state payments + sharing net + guarantees − benefits − FX loss
+ *   − opex − tax − ΔNWC − replacement capex and its duty.
+ * Only interest, tax and the FX loss change with the schedule, and the
+ * guarantees too when the FX guarantee applies (`fx`): those are added on
+ * every pass, the rest once. */
 static void
-assessable_prefix (KtModel  *model,
-                   gboolean  fx)
+fixed_parts (KtModel  *model,
+             gboolean  fx)
 {
   const KtModelCtx *ctx = &model->priv->ctx;
   const KtModelYears *y = &model->y;
-  double *pre = model->priv->assess_pre;
+  double *pre = model->priv->assess_pre, *cfads_pre = model->priv->cfads_pre;
   gboolean deductible = ctx->rules->transfer_writeoff_deductible;
 
   for (int t = 0; t < ctx->n; t++)
-    pre[t] = fx ? y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t]
-                  - y->sharing_payments[t]
-                : kt_model_operating_income (y, t) - y->depreciation[t]
-                  - (deductible ? y->loss_on_transfer[t] : 0.0);
+    {
+      double operating = y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t]
+                         - y->sharing_payments[t] - y->benefit_state[t]
+                         - y->benefit_institute[t] - y->opex[t] - y->rd_extra[t]
+                         - y->st_exempt[t];
+
+      pre[t] = operating + (fx ? 0.0 : y->guarantees[t] - y->fx_loss[t]) - y->depreciation[t]
+               - (deductible ? y->loss_on_transfer[t] : 0.0);
+      cfads_pre[t] = y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t]
+                     - y->sharing_payments[t] - y->benefit_state[t] - y->benefit_institute[t]
+                     - y->opex[t] - y->delta_nwc[t] - y->replacement[t] - y->replacement_duty[t]
+                     + (fx ? 0.0 : y->guarantees[t] - y->fx_loss[t]);
+    }
 }
 
-/* The debt totals of every year, the FX guarantee on them (§9) and the
- * actual assessable income (§7), in one pass: the sculpting loop runs this
- * on every iteration, and each year needs only its own figures.  Needs
- * assessable_prefix() first. */
+/* The debt totals of every year, the FX guarantee on them (§9), the actual
+ * assessable income (§7) and, after the tax, CFADS (§8): the sculpting loop
+ * runs these on every iteration.  Needs fixed_parts() first. */
 static void
-debt_pass (KtModel *model)
+debt_pass (KtModel *model,
+           gboolean fx)
 {
-  const KtModelCtx *ctx = &model->priv->ctx;
+  const KtModelPrivate *priv = model->priv;
+  const KtModelCtx *ctx = &priv->ctx;
   KtModelYears *y = &model->y;
-  const double *pre = model->priv->assess_pre;
-  gboolean fx = ctx->data->sharing.fx_enabled;
-  gboolean deductible = ctx->rules->transfer_writeoff_deductible;
+  const double *pre = priv->assess_pre, *move = priv->fx_move;
+  const gboolean *fx_loan = priv->fx_loan;
+  const KtRiskSharing *sh = &ctx->data->sharing;
   double *interest = y->interest, *principal = y->principal;
   double *debt_service = y->debt_service, *debt_balance = y->debt_balance;
+  double *assessable = y->assessable;
   const KtModelLoan *loans = model->loans;
   int n_loans = model->n_loans, n = ctx->n, c = ctx->c;
 
+  if (!fx)
+    {
+      for (int t = 0; t < n; t++)
+        {
+          double sum_interest = 0.0, sum_principal = 0.0, balance = 0.0;
+
+          for (int j = 0; j < n_loans; j++)
+            {
+              sum_interest += loans[j].interest[t];
+              sum_principal += loans[j].principal[t];
+              balance += loans[j].balance[t];
+            }
+          interest[t] = sum_interest;
+          principal[t] = sum_principal;
+          debt_service[t] = sum_interest + sum_principal;
+          debt_balance[t] = balance;
+          assessable[t] = pre[t] - sum_interest;
+        }
+      return;
+    }
   for (int t = 0; t < n; t++)
     {
-      double sum_interest = 0.0, sum_principal = 0.0, balance = 0.0, income = pre[t];
+      double sum_interest = 0.0, sum_principal = 0.0, balance = 0.0, service = 0.0;
 
       for (int j = 0; j < n_loans; j++)
         {
-          sum_interest += loans[j].interest[t];
-          sum_principal += loans[j].principal[t];
+          double i_t = loans[j].interest[t], p_t = loans[j].principal[t];
+
+          sum_interest += i_t;
+          sum_principal += p_t;
           balance += loans[j].balance[t];
+          service += fx_loan[j] ? i_t + p_t : 0.0;
         }
       interest[t] = sum_interest;
       principal[t] = sum_principal;
       debt_service[t] = sum_interest + sum_principal;
       debt_balance[t] = balance;
-      if (fx)
+      if (t >= c)
         {
-          if (t >= c)
-            kt_model_fx_year (model, t);
-          income = income + y->guarantees[t] - y->benefit_state[t] - y->benefit_institute[t]
-                   - y->opex[t] - y->rd_extra[t] - y->st_exempt[t] - y->depreciation[t]
-                   - (deductible ? y->loss_on_transfer[t] : 0.0);
+          /* A sculpted schedule may redraw (negative principal): only a
+           * positive debt service is converted. */
+          service = sh->fx_share * MAX (0.0, service);
+          y->fx_loss[t] = service * (move[t] - 1.0);
+          y->fx_payout[t] = service * MAX (0.0, move[t] - (1.0 + sh->fx_band));
+          y->guarantees[t] = y->mrg[t] + y->fx_payout[t] + y->rd_compensation[t];
         }
-      y->assessable[t] = income - sum_interest - y->fx_loss[t];
+      assessable[t] = pre[t] + y->guarantees[t] - sum_interest - y->fx_loss[t];
     }
 }
 
-/* §8: CFADS_t = revenue + state payments + sharing net − opex − actual tax
- * − ΔNWC − replacement capex, for t ≥ C. */
+/* §8: CFADS_t for t ≥ C, from the fixed part and what the pass moved. */
 static void
-cfads (KtModel *model)
+cfads (KtModel  *model,
+       gboolean  fx)
 {
   const KtModelCtx *ctx = &model->priv->ctx;
   KtModelYears *y = &model->y;
+  const double *pre = model->priv->cfads_pre, *tax = y->tax;
+  double *out = y->cfads;
 
-  for (int t = ctx->c; t < ctx->n; t++)
-    y->cfads[t] = y->revenue[t] + y->state_payments[t] + y->sharing_receipts[t]
-                  - y->sharing_payments[t] + y->guarantees[t] - y->benefit_state[t]
-                  - y->benefit_institute[t] - y->fx_loss[t] - y->opex[t] - y->tax[t]
-                  - y->delta_nwc[t] - y->replacement[t] - y->replacement_duty[t];
+  if (fx)
+    for (int t = ctx->c; t < ctx->n; t++)
+      out[t] = pre[t] + y->guarantees[t] - y->fx_loss[t] - tax[t];
+  else
+    for (int t = ctx->c; t < ctx->n; t++)
+      out[t] = pre[t] - tax[t];
 }
 
 void
 kt_model_financing (KtModel *model)
 {
   const KtModelCtx *ctx = &model->priv->ctx;
+  gboolean fx = ctx->data->sharing.fx_enabled;
   int n_sculpted = 0;
 
   kt_model_fx_prepare (model);
@@ -223,10 +266,10 @@ kt_model_financing (KtModel *model)
         schedule_fixed (model, j, ctx->rd_stopped ? KT_REPAYMENT_EQUAL_PRINCIPAL : loan->repayment);
     }
 
-  assessable_prefix (model, ctx->data->sharing.fx_enabled);
-  debt_pass (model);
+  fixed_parts (model, fx);
+  debt_pass (model, fx);
   kt_model_cit_actual (model);
-  cfads (model);
+  cfads (model, fx);
   model->priv->sculpt_converged = TRUE;
   if (n_sculpted == 0)
     return;
@@ -250,9 +293,9 @@ kt_model_financing (KtModel *model)
             by = schedule_sculpted (model, j);
             moved = MAX (moved, by);
           }
-      debt_pass (model);
+      debt_pass (model, fx);
       kt_model_cit_actual (model);
-      cfads (model);
+      cfads (model, fx);
       model->r.sculpt_iterations = i;
       if (moved < 1.0)
         break;

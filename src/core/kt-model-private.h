@@ -54,6 +54,7 @@ struct _KtModelPrivate {
   double     *fx_move;          /* (1 + FX depreciation)^t, once per evaluation (§9) */
   double     *sculpt_discount;  /* a sculpted loan's discount factors (§6) */
   double     *assess_pre;       /* assessable income less what sculpting moves (§7) */
+  double     *cfads_pre;        /* CFADS less what sculpting moves (§8) */
   gboolean   *fx_loan;          /* cap_loans: the loan's debt service is in foreign currency */
   double     *lu;               /* C × C system of §6, GSL band storage C × (3C − 2) */
   double     *rhs;
@@ -80,29 +81,6 @@ kt_model_escalation_factor (double e,
                             int    t_base)
 {
   return pow (1.0 + e, t - t_base);
-}
-
-/* §9: the FX guarantee of year t ≥ C on the debt service of the loans in
- * foreign currency (kt_model_fx_prepare() first).  Inline, as the sculpting
- * loop runs it year by year with the debt totals and assessable income. */
-static inline void
-kt_model_fx_year (KtModel *model,
-                  int      t)
-{
-  const KtModelPrivate *priv = model->priv;
-  const KtRiskSharing *sh = &priv->ctx.data->sharing;
-  KtModelYears *y = &model->y;
-  double service = 0.0, move = priv->fx_move[t];
-
-  for (int j = 0; j < model->n_loans; j++)
-    if (priv->fx_loan[j])
-      service += model->loans[j].interest[t] + model->loans[j].principal[t];
-  /* A sculpted schedule may redraw (negative principal): only a positive
-   * debt service is converted. */
-  service = sh->fx_share * MAX (0.0, service);
-  y->fx_loss[t] = service * (move - 1.0);
-  y->fx_payout[t] = service * MAX (0.0, move - (1.0 + sh->fx_band));
-  y->guarantees[t] = y->mrg[t] + y->fx_payout[t] + y->rd_compensation[t];
 }
 
 /* §7 assessable income common to both views, before depreciation, the
@@ -138,7 +116,7 @@ void   kt_model_indicators    (KtModel *model);                  /* §8 */
  * whenever the debt service moves (inside the sculpting loop). */
 void   kt_model_sharing       (KtModel *model);
 void   kt_model_rd_compensation (KtModel *model);
-void   kt_model_fx_prepare    (KtModel *model);   /* then kt_model_fx_year() per year */
+void   kt_model_fx_prepare    (KtModel *model);   /* the FX path, before the sculpting loop */
 /* The state's side of §8 and §9: fiscal flow, outlays, receipts, PVs. */
 void   kt_model_state         (KtModel *model);
 

@@ -167,9 +167,9 @@ kt_model_rd_compensation (KtModel *model)
                               + y->rd_compensation[ctx->n - 1];
 }
 
-/* The exchange-rate path of §9, computed once: kt_model_fx_year runs in
- * every sculpting iteration, and a pow() per year there cost more than the rest of
- * the guarantee.  Each value is the same pow() as before, so nothing moves. */
+/* The exchange-rate path of §9, computed once: the FX guarantee is worked
+ * out in every sculpting iteration (debt_pass in kt-model-financing.c), and
+ * a pow() per year there cost more than the rest of the guarantee. */
 void
 kt_model_fx_prepare (KtModel *model)
 {
@@ -181,8 +181,11 @@ kt_model_fx_prepare (KtModel *model)
 
   if (!sh->fx_enabled)
     return;
-  for (int t = ctx->c; t < ctx->n; t++)
-    priv->fx_move[t] = pow (1.0 + sh->fx_depreciation, t);
+  /* One pow() and a product per year, as the escalation factors (§2). */
+  if (ctx->c < ctx->n)
+    priv->fx_move[ctx->c] = pow (1.0 + sh->fx_depreciation, ctx->c);
+  for (int t = ctx->c + 1; t < ctx->n; t++)
+    priv->fx_move[t] = priv->fx_move[t - 1] * (1.0 + sh->fx_depreciation);
   /* The loans flagged foreign currency, all of them when none is. */
   for (int j = 0; j < model->n_loans; j++)
     any_flagged |= g_array_index (data->loans, KtLoan, j).foreign_currency;

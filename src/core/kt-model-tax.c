@@ -72,6 +72,7 @@ kt_model_cit (const KtRules *rules,
   int reduced = MAX (schedule->reduced_years, 0);
   int holiday = -1, preferential_end = -1, exempt_end = -1, reduced_end = -1;
   double carried = 0.0;   /* Σ pool[y] over the years still usable */
+  int open = 0;           /* how many of those pools are not empty */
 
   /* §7: the holiday runs from the first year with positive assessable income
    * (before losses), but starts no later than the given revenue year. */
@@ -104,7 +105,9 @@ kt_model_cit (const KtRules *rules,
       pool[t] = 0.0;
       /* §7: a loss of year y offsets years y+1 … y+carry, oldest first, also
        * in exempt years. */
-      if (income > 0.0 && carried > 0.0)
+      /* Counting the open pools, not testing `carried`, which rounding may
+       * leave a hair above or below 0. */
+      if (income > 0.0 && open > 0)
         for (int y = MAX (0, t - carry); y < t && used < income; y++)
           {
             double take;
@@ -116,18 +119,21 @@ kt_model_cit (const KtRules *rules,
             take = MIN (pool[y], income - used);
             pool[y] -= take;
             used += take;
+            open -= pool[y] == 0.0;
           }
       carried -= used;
       if (income < 0.0)
         {
           pool[t] = -income;
           carried += pool[t];
+          open++;
         }
       /* What is left of year t − carry's loss expires at the end of year t. */
       if (t - carry >= 0)
         {
           expired = pool[t - carry];
           carried -= expired;
+          open -= expired != 0.0;
           pool[t - carry] = 0.0;
         }
 
