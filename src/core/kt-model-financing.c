@@ -155,9 +155,10 @@ fixed_parts (KtModel  *model,
     }
 }
 
-/* The debt totals of every year, the FX guarantee on them (§9), the actual
- * assessable income (§7) and, after the tax, CFADS (§8): the sculpting loop
- * runs these on every iteration.  Needs fixed_parts() first. */
+/* The debt totals of every year, the FX guarantee on them (§9) and the
+ * actual assessable income (§7): the sculpting loop runs this on every
+ * iteration.  Loan by loan over the years, so that the sums vectorise; each
+ * total still adds the loans in order from 0.  Needs fixed_parts() first. */
 static void
 debt_pass (KtModel *model,
            gboolean fx)
@@ -166,61 +167,51 @@ debt_pass (KtModel *model,
   const KtModelCtx *ctx = &priv->ctx;
   KtModelYears *y = &model->y;
   const double *pre = priv->assess_pre, *move = priv->fx_move;
-  const gboolean *fx_loan = priv->fx_loan;
   const KtRiskSharing *sh = &ctx->data->sharing;
-  double *interest = y->interest, *principal = y->principal;
-  double *debt_service = y->debt_service, *debt_balance = y->debt_balance;
-  double *assessable = y->assessable;
-  const KtModelLoan *loans = model->loans;
+  double *restrict interest = y->interest, *restrict principal = y->principal;
+  double *restrict debt_service = y->debt_service, *restrict debt_balance = y->debt_balance;
+  double *restrict assessable = y->assessable, *restrict service = priv->fx_service;
   int n_loans = model->n_loans, n = ctx->n, c = ctx->c;
 
+  for (int t = 0; t < n; t++)
+    interest[t] = principal[t] = debt_balance[t] = service[t] = 0.0;
+  for (int j = 0; j < n_loans; j++)
+    {
+      const double *restrict li = model->loans[j].interest;
+      const double *restrict lp = model->loans[j].principal;
+      const double *restrict lb = model->loans[j].balance;
+
+      for (int t = 0; t < n; t++)
+        {
+          interest[t] += li[t];
+          principal[t] += lp[t];
+          debt_balance[t] += lb[t];
+        }
+      if (fx && priv->fx_loan[j])
+        for (int t = 0; t < n; t++)
+          service[t] += li[t] + lp[t];
+    }
+  for (int t = 0; t < n; t++)
+    debt_service[t] = interest[t] + principal[t];
   if (!fx)
     {
       for (int t = 0; t < n; t++)
-        {
-          double sum_interest = 0.0, sum_principal = 0.0, balance = 0.0;
-
-          for (int j = 0; j < n_loans; j++)
-            {
-              sum_interest += loans[j].interest[t];
-              sum_principal += loans[j].principal[t];
-              balance += loans[j].balance[t];
-            }
-          interest[t] = sum_interest;
-          principal[t] = sum_principal;
-          debt_service[t] = sum_interest + sum_principal;
-          debt_balance[t] = balance;
-          assessable[t] = pre[t] - sum_interest;
-        }
+        assessable[t] = pre[t] - interest[t];
       return;
     }
   for (int t = 0; t < n; t++)
     {
-      double sum_interest = 0.0, sum_principal = 0.0, balance = 0.0, service = 0.0;
-
-      for (int j = 0; j < n_loans; j++)
-        {
-          double i_t = loans[j].interest[t], p_t = loans[j].principal[t];
-
-          sum_interest += i_t;
-          sum_principal += p_t;
-          balance += loans[j].balance[t];
-          service += fx_loan[j] ? i_t + p_t : 0.0;
-        }
-      interest[t] = sum_interest;
-      principal[t] = sum_principal;
-      debt_service[t] = sum_interest + sum_principal;
-      debt_balance[t] = balance;
       if (t >= c)
         {
           /* A sculpted schedule may redraw (negative principal): only a
            * positive debt service is converted. */
-          service = sh->fx_share * MAX (0.0, service);
-          y->fx_loss[t] = service * (move[t] - 1.0);
-          y->fx_payout[t] = service * MAX (0.0, move[t] - (1.0 + sh->fx_band));
+          double converted = sh->fx_share * MAX (0.0, service[t]);
+
+          y->fx_loss[t] = converted * (move[t] - 1.0);
+          y->fx_payout[t] = converted * MAX (0.0, move[t] - (1.0 + sh->fx_band));
           y->guarantees[t] = y->mrg[t] + y->fx_payout[t] + y->rd_compensation[t];
         }
-      assessable[t] = pre[t] + y->guarantees[t] - sum_interest - y->fx_loss[t];
+      assessable[t] = pre[t] + y->guarantees[t] - interest[t] - y->fx_loss[t];
     }
 }
 

@@ -55,6 +55,7 @@ struct _KtModelPrivate {
   double     *sculpt_discount;  /* a sculpted loan's discount factors (§6) */
   double     *assess_pre;       /* assessable income less what sculpting moves (§7) */
   double     *cfads_pre;        /* CFADS less what sculpting moves (§8) */
+  double     *fx_service;       /* debt service of the loans in foreign currency (§9) */
   gboolean   *fx_loan;          /* cap_loans: the loan's debt service is in foreign currency */
   double     *lu;               /* C × C system of §6, GSL band storage C × (3C − 2) */
   double     *rhs;

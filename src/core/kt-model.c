@@ -10,7 +10,7 @@
 
 #define N_SERIES (sizeof (KtModelYears) / sizeof (double *))
 #define N_LOAN_SERIES 6
-#define N_SCRATCH 19
+#define N_SCRATCH 20
 
 /* KtModelYears is bound by treating it as an array of pointers. */
 G_STATIC_ASSERT (sizeof (KtModelYears) % sizeof (double *) == 0);
@@ -125,6 +125,7 @@ reserve (KtModel *model,
   priv->sculpt_discount = p, p += stride;
   priv->assess_pre = p, p += stride;
   priv->cfads_pre = p, p += stride;
+  priv->fx_service = p, p += stride;
   priv->rhs = p, p += stride;
   priv->lu = p, p += 3 * stride * stride;
   g_assert (p == priv->block + total);
