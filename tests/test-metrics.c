@@ -695,6 +695,187 @@ test_irr_fast_equals_literal (void)
   g_assert_cmpint (n_grid_zero, >, 10);
 }
 
+/* IRR: series for the monotone shortcut of kt_irr (the partial sums of the
+ * flows change sign once on a side), against the literal scan: projects with
+ * dips and a final outlay, both sign orders, roots on and next to grid points,
+ * roots beyond either end of the range, in (−0.99, 0), tiny and huge
+ * magnitudes (some beyond the fast scan's limits), zero years at either end. */
+
+/* `build` years of −1, then `run` years of the income whose NPV at rate r
+ * balances them: a root at r, up to rounding. */
+static gsize
+annuity_series (double  *flows,
+                int      build,
+                int      run,
+                double   r)
+{
+  double d = 1.0 / (1.0 + r), factor = 1.0, out = 0.0, in = 0.0;
+  gsize n = 0;
+
+  for (int t = 0; t < build + run; t++, factor *= d)
+    {
+      if (t < build)
+        out += factor;
+      else
+        in += factor;
+    }
+  for (int t = 0; t < build; t++)
+    flows[n++] = -1.0;
+  for (int t = 0; t < run; t++)
+    flows[n++] = out / in;
+  return n;
+}
+
+static gsize
+random_monotone_series (GRand  *rand,
+                        double *flows)
+{
+  int kind = g_rand_int_range (rand, 0, 6);
+  double scale = pow (10.0, g_rand_double_range (rand, -12.0, 13.0));
+  gsize n = 0;
+
+  switch (kind)
+    {
+    case 0:   /* a project: small dips keep one sign change of the partial sums */
+    case 1:
+      {
+        int build = g_rand_int_range (rand, 1, 5);
+        int run = g_rand_int_range (rand, 1, 60);
+        double income = g_rand_double_range (rand, 0.02, 0.6);
+        double growth = g_rand_double_range (rand, -0.03, 0.08);
+
+        for (int t = 0; t < build; t++)
+          flows[n++] = -g_rand_double_range (rand, 0.2, 1.0);
+        for (int t = 0; t < run; t++, income *= 1.0 + growth)
+          {
+            double flow = income * g_rand_double_range (rand, 0.8, 1.2);
+
+            if (kind == 1 && g_rand_int_range (rand, 0, 6) == 0)
+              flow = -g_rand_double_range (rand, 0.0, 0.8) * income;
+            flows[n++] = flow;
+          }
+        if (g_rand_int_range (rand, 0, 4) == 0)
+          flows[n - 1] -= g_rand_double_range (rand, 0.0, 1.0) * income * run;
+      }
+      break;
+
+    case 2:   /* the root on a grid point or next to one */
+      {
+        const double offsets[] = { 0.0, 1e-14, -1e-14, 1e-11, -1e-11, 1e-8, -1e-8, 2.5e-5, -2.5e-5 };
+        int g = g_rand_int_range (rand, 0, 48801);
+        double r = ref_grid_rate (g) + offsets[g_rand_int_range (rand, 0, (int) N_OF (offsets))];
+
+        n = annuity_series (flows, g_rand_int_range (rand, 1, 4), g_rand_int_range (rand, 1, 40),
+                            MAX (r, -0.9899));
+      }
+      break;
+
+    case 3:   /* the root beyond the range, or below r = 0 */
+      {
+        double r;
+
+        switch (g_rand_int_range (rand, 0, 3))
+          {
+          case 0:
+            r = g_rand_double_range (rand, 10.0, 200.0);
+            break;
+          case 1:
+            r = g_rand_double_range (rand, -0.9999, -0.99);
+            break;
+          default:
+            r = g_rand_double_range (rand, -0.99, 0.0);
+            break;
+          }
+        n = annuity_series (flows, g_rand_int_range (rand, 1, 4), g_rand_int_range (rand, 1, 30), r);
+      }
+      break;
+
+    case 4:   /* one flow, or all of one sign: no root */
+      n = (gsize) g_rand_int_range (rand, 1, 30);
+      for (gsize t = 0; t < n; t++)
+        flows[t] = g_rand_int_range (rand, 0, 4) == 0 ? 0.0 : g_rand_double_range (rand, 0.1, 1.0);
+      flows[0] = 1.0;
+      break;
+
+    default:  /* magnitudes at and beyond the fast scan's limits */
+      n = annuity_series (flows, g_rand_int_range (rand, 1, 4), g_rand_int_range (rand, 1, 40),
+                          g_rand_double_range (rand, -0.5, 3.0));
+      scale = pow (10.0, g_rand_double_range (rand, -130.0, 130.0));
+      break;
+    }
+
+  /* Both sign orders. */
+  if (g_rand_boolean (rand))
+    scale = -scale;
+  if (g_rand_int_range (rand, 0, 6) == 0)
+    {
+      int lead = g_rand_int_range (rand, 1, 3);
+
+      memmove (flows + lead, flows, n * sizeof *flows);
+      for (int t = 0; t < lead; t++)
+        flows[t] = 0.0;
+      n += (gsize) lead;
+    }
+  if (g_rand_int_range (rand, 0, 6) == 0)
+    for (int t = g_rand_int_range (rand, 1, 3); t > 0; t--)
+      flows[n++] = 0.0;
+  for (gsize t = 0; t < n; t++)
+    flows[t] *= scale;
+  return n;
+}
+
+static void
+test_irr_monotone_equals_literal (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20251123);
+  gsl_root_fsolver *solver = gsl_root_fsolver_alloc (gsl_root_fsolver_brent);
+  int n_series = g_test_thorough () ? 30000 : 3000;
+  g_autofree double *roots = g_new (double, REF_MAX_ROOTS);
+  int n_none = 0, n_one = 0, n_negative = 0;
+
+  for (int k = 0; k < n_series; k++)
+    {
+      double flows[80];
+      gsize n = random_monotone_series (rand, flows);
+      double reference = g_rand_double_range (rand, -0.5, 2.0);
+      int count = ref_irr (solver, flows, n, roots);
+      KtIrrResult result;
+      double nearest = NAN;
+
+      kt_irr (flows, n, reference, &result);
+      n_none += count == 0;
+      n_one += count == 1;
+      n_negative += count > 0 && roots[0] < 0.0;
+      for (int i = 0; i < count; i++)
+        if (i == 0 || fabs (roots[i] - reference) < fabs (nearest - reference))
+          nearest = roots[i];
+      if (result.n_roots != MIN (count, KT_IRR_MAX_ROOTS)
+          || result.status != (count == 0 ? KT_IRR_NONE
+                               : count == 1 ? KT_IRR_UNIQUE : KT_IRR_MULTIPLE))
+        {
+          g_test_message ("series %d: %d roots by the literal scan, %d by kt_irr",
+                          k, count, result.n_roots);
+          for (gsize t = 0; t < n; t++)
+            g_test_message ("  CF_%" G_GSIZE_FORMAT " = %a", t, flows[t]);
+          g_test_fail ();
+          continue;
+        }
+      for (int i = 0; i < result.n_roots; i++)
+        g_assert_cmpfloat (result.roots[i], ==, roots[i]);
+      if (count == 0)
+        g_assert_true (isnan (result.irr));
+      else
+        g_assert_cmpfloat (result.irr, ==, nearest);
+    }
+  gsl_root_fsolver_free (solver);
+
+  g_test_message ("%d series: %d without a root, %d with one, %d with a root below 0",
+                  n_series, n_none, n_one, n_negative);
+  g_assert_cmpint (n_none, >, n_series / 20);
+  g_assert_cmpint (n_one, >, n_series / 2);
+  g_assert_cmpint (n_negative, >, n_series / 50);
+}
+
 /* MIRR */
 
 static void
@@ -809,6 +990,7 @@ main (int    argc,
   g_test_add_func ("/core/metrics/irr-many-roots", test_irr_many_roots);
   g_test_add_func ("/core/metrics/irr-scaling", test_irr_scaling);
   g_test_add_func ("/core/metrics/irr-fast-equals-literal", test_irr_fast_equals_literal);
+  g_test_add_func ("/core/metrics/irr-monotone-equals-literal", test_irr_monotone_equals_literal);
   g_test_add_func ("/core/metrics/mirr", test_mirr);
   g_test_add_func ("/core/metrics/payback", test_payback);
   g_test_add_func ("/core/metrics/discounted-payback", test_discounted_payback);

@@ -21,9 +21,10 @@
 #define POLISH_TOLERANCE 1e-12
 #define POLISH_MAX_ITER  100
 
-/* The fast scan (scan_sides) is used only where its rounding analysis holds: no
- * overflow of Σ|CF_t|·100^t (x ≤ 100 on the grid) and no underflow inside
- * Horner's scheme at x ≥ 1/11.  Anything else takes the literal scan. */
+/* The fast scan (scan_sides) and its monotone shortcut (mono_side) are used only
+ * where their rounding analysis holds: no overflow of Σ|CF_t|·100^t (x ≤ 100 on
+ * the grid) and no underflow inside Horner's scheme at x ≥ 1/11.  Anything
+ * else takes the literal scan. */
 #define FAST_MAX_FLOWS 120
 #define FAST_MAX_ABS   1e100
 #define FAST_MIN_ABS   1e-100
@@ -129,13 +130,14 @@ typedef struct {
   gsize         n;
 } NpvParams;
 
+/* kt_npv for the n ≥ 2 flows and rates > −1 of a polish, without its checks. */
 static double
 npv_function (double  rate,
               void   *data)
 {
   const NpvParams *params = data;
 
-  return kt_npv (params->flows, params->n, rate);
+  return npv_horner (params->flows, params->n, 1.0 / (1.0 + rate));
 }
 
 /* One Brent solver per thread, allocated on first use and freed when the thread
@@ -166,7 +168,7 @@ polish_root (const NpvParams *params,
 {
   gsl_root_fsolver *solver = thread_solver ();
   gsl_function function = { npv_function, (void *) params };
-  double root = 0.5 * (lower + upper);
+  double root = 0.5 * (lower + upper), lo, hi;
 
   if (gsl_root_fsolver_set (solver, &function, lower, upper) != GSL_SUCCESS)
     return root;
@@ -175,9 +177,11 @@ polish_root (const NpvParams *params,
       if (gsl_root_fsolver_iterate (solver) != GSL_SUCCESS)
         break;
       root = gsl_root_fsolver_root (solver);
-      if (gsl_root_test_interval (gsl_root_fsolver_x_lower (solver),
-                                  gsl_root_fsolver_x_upper (solver),
-                                  POLISH_TOLERANCE, 0.0) == GSL_SUCCESS)
+      lo = gsl_root_fsolver_x_lower (solver);
+      hi = gsl_root_fsolver_x_upper (solver);
+      /* gsl_root_test_interval (lo, hi, POLISH_TOLERANCE, 0) == GSL_SUCCESS,
+       * written out: with no relative tolerance it is this test exactly. */
+      if (lo <= hi && fabs (hi - lo) < POLISH_TOLERANCE)
         break;
     }
   return root;
@@ -300,7 +304,9 @@ scan_literal (RootSet         *set,
  * The scan steps by these runs, evaluating the first grid point after each.
  * Towards a simple root the runs shrink like Newton's steps, past it they grow
  * again geometrically, and far from roots a side takes a few steps: about 16
- * evaluations for a 25-year project instead of 48 801.
+ * evaluations for a 25-year project instead of 48 801.  kt_irr first tries
+ * the monotone shortcut below on each side (two to four grid values for a
+ * project); the scan takes the sides it does not settle.
  */
 #define EPS_N(n) (8.0 * ((double) (n) + 2.0) * (DBL_EPSILON / 2.0))
 #define U (DBL_EPSILON / 2.0)
@@ -678,19 +684,29 @@ cursor_visit (Cursor          *k,
  * points, the same brackets), but side by side, so that the two sides'
  * evaluations overlap: each step is a chain of dependent divisions and
  * Horner steps that leaves most of the processor idle.  The roots may
- * arrive in another order, which root_set_add ignores. */
+ * arrive in another order, which root_set_add ignores.  A NULL side was
+ * settled by the monotone shortcut. */
 static void
 scan_sides (RootSet         *set,
             const NpvParams *params,
             const Side      *down,
             const Side      *up)
 {
-  Cursor k[2] = { { down, GRID_ZERO, GRID_ZERO, 0, 0, 0, FALSE },
-                  { up, GRID_ZERO, GRID_ZERO, 0, 0, 0, FALSE } };
+  Cursor k[2] = { { down, GRID_ZERO, GRID_ZERO, 0, 0, 0, down == NULL },
+                  { up, GRID_ZERO, GRID_ZERO, 0, 0, 0, up == NULL } };
 
-  eval_points (down, GRID_ZERO, &k[0].value, &k[0].z, &k[0].run,
-               up, GRID_ZERO, &k[1].value, &k[1].z, &k[1].run);
-  /* Both sides start at r = 0; only one reports a zero there. */
+  if (down != NULL && up != NULL)
+    eval_points (down, GRID_ZERO, &k[0].value, &k[0].z, &k[0].run,
+                 up, GRID_ZERO, &k[1].value, &k[1].z, &k[1].run);
+  else
+    {
+      Cursor *one = down != NULL ? &k[0] : &k[1];
+
+      one->run = eval_point (one->side, GRID_ZERO, &one->value, &one->z);
+      k[0].value = k[1].value = one->value;
+    }
+  /* Both sides start at r = 0; only one reports a zero there (never zero when
+   * the monotone shortcut settled a side). */
   if (k[1].value == 0.0)
     root_set_add (set, 0.0);
 
@@ -719,23 +735,333 @@ scan_sides (RootSet         *set,
     }
 }
 
+/* The monotone shortcut, tried on each side before the fast scan.
+ *
+ * The fast scan's certificate s·P(x̂) > ε_n S(x̂) reads T_s(x̂) > 0 with
+ * T_s = s·P − ε_n S, whose coefficients are s·a_t − ε_n |a_t|.  On a side, in its
+ * variable z ∈ (0, 1] (F and S as in the fast scan, the same positive factor),
+ * let D_j be the partial sums of T_s's coefficients, j = 0 … K.  For z < 1,
+ *   T_s(z) = (1 − z) Σ_{j≥0} D_min(j,K) z^j,   and T_s(1) = D_K.
+ * If the D_j are ≤ 0 up to some m and ≥ 0 from m on, every term of
+ * z^−m Σ D_j z^j is nondecreasing on (0, 1), so T_s > 0 at some z0 holds on all
+ * of [z0, 1] ("up"); if they are ≥ 0 and then ≤ 0, T_s > 0 at z0 holds on
+ * (0, z0] ("down"); if all are > 0, on the whole side.  A project's flows have
+ * such partial sums on both sides, even with dips after the payback year
+ * (mono_shapes checks them, with rounding margins).
+ *
+ * The grid's z is monotone in g (fl is monotone), so on a side where T_s is up
+ * for the sign s of the points near r = 0 and T_−s is down, two adjacent grid
+ * points whose certificates hold, the nearer one for s and the farther for −s,
+ * settle every grid value of the side: no zero, one sign change, between
+ * them.  Where to look is a guess (mono_guess, then secant steps on the grid
+ * values); only the certificates at the two points, on the computed grid
+ * values themselves, are part of the proof.  Likewise one certificate at the
+ * side's end (or at r = 0) settles a side without a sign change.  Whatever
+ * does not fit, or fails a certificate, is left to the fast scan.
+ *
+ * The certificate at a grid point from its computed v and Ŝ = fl(S(x̂)), whose
+ * relative error is below 1 %: |v − P(x̂)| ≤ γ_(3n/2+3) S ≤ ε_n S / 4 (npv_horner's
+ * bound above, underflow below TINY), so s·v > 2 ε_n Ŝ + TINY gives
+ * T_s(x̂) > 0. */
+
+typedef enum {
+  MONO_FAIL,      /* no shortcut: the scan decides */
+  MONO_ALL,       /* the whole side has sign s_near */
+  MONO_CROSS,     /* s_near near r = 0, −s_near towards the side's end */
+} MonoShape;
+
+/* The sequence of partial sums on one side (mono_shapes). */
+typedef struct {
+  double c_sum, a_sum;
+  double least;          /* min over j of |C_j| */
+  int    changes;        /* sign changes of C_j */
+  int    last_neg;       /* C_j < 0 at the last j */
+} SumRun;
+
+static inline void
+sum_run_start (SumRun *run,
+               double  c)
+{
+  run->c_sum = c;
+  run->a_sum = run->least = fabs (c);
+  run->changes = 0;
+  run->last_neg = c < 0.0;
+}
+
+static inline void
+sum_run_add (SumRun *run,
+             double  c)
+{
+  double m;
+  int neg;
+
+  run->c_sum += c;
+  run->a_sum += fabs (c);
+  m = fabs (run->c_sum);
+  run->least = m < run->least ? m : run->least;
+  neg = run->c_sum < 0.0;
+  run->changes += neg ^ run->last_neg;
+  run->last_neg = neg;
+}
+
+static MonoShape
+sum_run_shape (const SumRun *run,
+               double        hi,
+               int          *s_near)
+{
+  if (!(run->least > hi * run->a_sum) || run->changes > 1)
+    return MONO_FAIL;
+  /* C_K's sign is T_s's at z = 1: the sign near r = 0. */
+  *s_near = run->last_neg ? -1 : 1;
+  return run->changes == 0 ? MONO_ALL : MONO_CROSS;
+}
+
+/* Which shape the partial sums of T_+ and T_− give each side (both at once:
+ * independent chains of sums).  With C_j and A_j the partial sums of c_j and
+ * |c_j|, T_±'s D_j is ±C_j − ε_n A_j.  Where |C_j| > hi · A_K ≥ hi · A_j, hi =
+ * ε_n + 4 (K + 2) u, the computed sums tell D_j's signs: T_s's D_j > 0 and
+ * T_−s's D_j < 0 for s the sign of C_j (the sums err by less than γ_K A_j ≤
+ * 1.01 K u A_j each, the margin covers that and the rounding of hi · A_K; a
+ * computed running sum of |c_j| never decreases).  So when every j passes
+ * that test, the signs of the C_j changing once from −s to s make T_s up and
+ * T_−s down (with some D_j > 0 each), and constant signs make one sign
+ * throughout.  Anything else (a partial sum within the margin of 0, more
+ * sign changes) is left to the scan.
+ *
+ * The up side's moments Σ j^k c_j and Σ j^k |c_j| (k = 1, 2) for mono_guess come
+ * along: that side is where a project's flows cross. */
+static void
+mono_shapes (const Side *down,
+             const Side *up,
+             MonoShape   shape[2],
+             int         s_near[2],
+             double      moments[6])
+{
+  /* An integer times u: exact. */
+  double hi = up->eps + 4.0 * (up->degree + 2) * U;
+  double f1 = 0.0, f2 = 0.0, s1 = 0.0, s2 = 0.0, jd = 0.0;
+  SumRun rd, ru;
+
+  s_near[0] = s_near[1] = 1;
+  sum_run_start (&rd, down->c0[0]);
+  sum_run_start (&ru, up->c0[0]);
+  for (int j = 1; j <= up->degree; j++)
+    {
+      double xd = down->c0[(ptrdiff_t) j * down->stride], xu = up->c0[(ptrdiff_t) j * up->stride];
+      double jc, ja;
+
+      jd += 1.0;
+      jc = jd * xu;
+      ja = jd * fabs (xu);
+      sum_run_add (&rd, xd);
+      sum_run_add (&ru, xu);
+      f1 += jc;
+      f2 += jd * jc;
+      s1 += ja;
+      s2 += jd * ja;
+    }
+  shape[0] = sum_run_shape (&rd, hi, &s_near[0]);
+  shape[1] = sum_run_shape (&ru, hi, &s_near[1]);
+  moments[0] = f1, moments[1] = f2, moments[2] = s1, moments[3] = s2;
+  moments[4] = ru.c_sum, moments[5] = ru.a_sum;
+}
+
+/* Σ j^k c_j and Σ j^k |c_j| (k = 1, 2; mono_shapes computes the up side's). */
+static void
+side_moments (const Side *side,
+              double      moments[6])
+{
+  double f0 = 0.0, f1 = 0.0, f2 = 0.0, s0 = 0.0, s1 = 0.0, s2 = 0.0;
+
+  for (int j = 0; j <= side->degree; j++)
+    {
+      double c = side->c0[(ptrdiff_t) j * side->stride], jd = j, jc = jd * c, ja = jd * fabs (c);
+
+      f0 += c;
+      f1 += jc;
+      f2 += jd * jc;
+      s0 += fabs (c);
+      s1 += ja;
+      s2 += jd * ja;
+    }
+  moments[0] = f1, moments[1] = f2, moments[2] = s1, moments[3] = s2;
+  moments[4] = f0, moments[5] = s0;
+}
+
+/* Where the side's F changes sign, a guess in u = ln z (≤ 0).  With A and B
+ * the parts of F with positive and negative coefficients, h(u) =
+ * s_near · ln (A/B) at z = e^u is nearly linear in u for a project's flows; its
+ * value and first two derivatives at u = 0 are the logarithm of the ratio, the
+ * difference of the mean years and of their variances under A's and B's
+ * weights (from the moments of F and S = A + B).  One quadratic step from
+ * there; +INFINITY when F(1) has the far sign, NAN when the guess makes no
+ * sense (the scan then decides). */
+static double
+mono_guess (const double moments[6],
+            int          s_near)
+{
+  double a0 = 0.5 * (moments[5] + moments[4]), b0 = 0.5 * (moments[5] - moments[4]);
+  double a1 = 0.5 * (moments[2] + moments[0]), b1 = 0.5 * (moments[2] - moments[0]);
+  double a2 = 0.5 * (moments[3] + moments[1]), b2 = 0.5 * (moments[3] - moments[1]);
+  double h, dh, ddh, ma, mb, disc;
+
+  h = s_near * log (a0 / b0);
+  if (!(h > 0.0))
+    return INFINITY;
+  ma = a1 / a0;
+  mb = b1 / b0;
+  dh = s_near * (ma - mb);
+  ddh = s_near * ((a2 / a0 - ma * ma) - (b2 / b0 - mb * mb));
+  if (!(dh > 0.0) || !isfinite (h) || !isfinite (ddh))
+    return NAN;
+  disc = dh * dh - 2.0 * h * ddh;
+  /* The root of h + dh·δ + ddh·δ²/2 nearest 0, else Newton's step. */
+  return disc >= 0.0 ? -2.0 * h / (dh + sqrt (disc)) : -h / dh;
+}
+
+/* The grid values at g and h as the literal scan computes them (npv_horner2),
+ * and fl(S(x̂)) at both, split like npv_horner: positive terms, so a relative
+ * error of at most γ_(n+3) < 1 %. */
+static inline void
+grid_values_and_sums (const double *flows,
+                      gsize         n,
+                      int           g,
+                      int           h,
+                      double        v[2],
+                      double        sum[2])
+{
+  double xg = x_of (g), xh = x_of (h), wg = xg * xg, wh = xh * xh;
+  double eg = 0.0, og = 0.0, eh = 0.0, oh = 0.0;
+  gsize t = n;
+
+  npv_horner2 (flows, n, xg, xh, &v[0], &v[1]);
+  if (t % 2 == 1)
+    eg = eh = fabs (flows[--t]);
+  for (; t > 0; t -= 2)
+    {
+      double odd = fabs (flows[t - 1]), even = fabs (flows[t - 2]);
+
+      og = og * wg + odd;
+      eg = eg * wg + even;
+      oh = oh * wh + odd;
+      eh = eh * wh + even;
+    }
+  sum[0] = eg + xg * og;
+  sum[1] = eh + xh * oh;
+}
+
+/* The certificate of sign `sign` at a grid point with value v and sum Ŝ. */
+static inline gboolean
+mono_certified (const Side *side,
+                double      v,
+                double      sum,
+                int         sign)
+{
+  return sign * v > 2.0 * side->eps * sum + TINY;
+}
+
+/* One side by the monotone shortcut: TRUE when it settled every grid value of
+ * the side (and reported its root, if any), FALSE to leave it to the scan. */
+static gboolean
+mono_side (RootSet         *set,
+           const NpvParams *params,
+           const Side      *side,
+           MonoShape        shape,
+           int              s_near,
+           const double    *moments)
+{
+  int dir = side->dir, g_near, g_far, g_first, g_last;
+  double own[6], u, r, k;
+
+  if (shape != MONO_CROSS)
+    return shape == MONO_ALL;
+
+  if (moments == NULL)
+    {
+      side_moments (side, own);
+      moments = own;
+    }
+  u = mono_guess (moments, s_near);
+  r = dir > 0 ? exp (-u) - 1.0 : exp (u) - 1.0;
+  if (isnan (r))
+    return FALSE;
+  r = CLAMP (r, -1.0, 11.0);
+  k = r <= 1.0 ? r * 20000.0 + GRID_ZERO : (r - 1.0) * 1000.0 + GRID_FINE_LAST;
+  /* g_near runs over the side but its end, so that g_far = g_near + dir is
+   * on it too. */
+  g_first = dir > 0 ? GRID_ZERO : 1;
+  g_last = dir > 0 ? GRID_LAST - 1 : GRID_ZERO;
+  g_near = dir > 0 ? (int) floor (k) : (int) ceil (k);
+
+  for (int tries = 0; tries < 6; tries++)
+    {
+      double v[2], sum[2], step;
+      gboolean near_ok, far_ok;
+      int move;
+
+      g_near = CLAMP (g_near, g_first, g_last);
+      g_far = g_near + dir;
+      grid_values_and_sums (side->flows, side->n, g_near, g_far, v, sum);
+      near_ok = s_near * v[0] > 0.0;
+      far_ok = -s_near * v[1] > 0.0;
+      if (near_ok && far_ok)
+        {
+          if (!mono_certified (side, v[0], sum[0], s_near)
+              || !mono_certified (side, v[1], sum[1], -s_near))
+            return FALSE;
+          root_set_add (set, polish_root (params, grid_rate (MIN (g_near, g_far)),
+                                          grid_rate (MIN (g_near, g_far) + 1)));
+          return TRUE;
+        }
+      /* The near sign up to the side's end, or the far sign from r = 0 on. */
+      if (near_ok && g_far == side->end)
+        return mono_certified (side, v[1], sum[1], s_near);
+      if (!near_ok && g_near == GRID_ZERO)
+        return mono_certified (side, v[0], sum[0], -s_near);
+      if (!(v[0] != v[1]))
+        return FALSE;
+      /* Not the pair yet: the secant through the two values says how many grid
+       * steps from g_near the sign changes; move at least one step. */
+      step = v[0] / (v[0] - v[1]);
+      step = floor (CLAMP (step, -1e6, 1e6));
+      move = near_ok ? MAX ((int) step, 1) : MIN ((int) step, -1);
+      g_near += dir * move;
+    }
+  return FALSE;
+}
+
+static inline gboolean
+fast_flow (double a)
+{
+  return a == 0.0 || (a >= FAST_MIN_ABS && a <= FAST_MAX_ABS);
+}
+
+/* The FAST_ limits; Σ |CF_t| 100^t in w = 10⁴ on the even and odd years (two
+ * chains, like npv_horner). */
 static gboolean
 fast_scan_applies (const double *flows,
                    gsize         n)
 {
-  double sum = 0.0;
+  double even = 0.0, odd = 0.0;
+  gboolean ok = TRUE;
+  gsize t = n;
 
   if (n > FAST_MAX_FLOWS)
     return FALSE;
-  for (gsize t = n; t-- > 0;)
+  if (t % 2 == 1)
     {
-      double a = fabs (flows[t]);
-
-      if (a != 0.0 && !(a >= FAST_MIN_ABS && a <= FAST_MAX_ABS))
-        return FALSE;
-      sum = sum * 100.0 + a;
+      even = fabs (flows[--t]);
+      ok = fast_flow (even);
     }
-  return sum <= FAST_MAX_SUM;
+  for (; t > 0; t -= 2)
+    {
+      double a = fabs (flows[t - 1]), b = fabs (flows[t - 2]);
+
+      ok &= fast_flow (a) & fast_flow (b);
+      odd = odd * 1e4 + a;
+      even = even * 1e4 + b;
+    }
+  return ok && even + 100.0 * odd <= FAST_MAX_SUM;
 }
 
 void
@@ -770,14 +1096,23 @@ kt_irr (const double *flows,
     {
       int degree = (int) (n - 1 - lead - trail);
       /* r ≥ 0: F(x) = Σ a_{lead+j} x^j;  r ≤ 0: F(y) = Σ a_{n−1−trail−j} y^j. */
-      void (*taylor) (const Side *, double, Taylor *) = taylor_func ();
-      void (*taylor2) (const Side *, double, Taylor *, const Side *, double, Taylor *)
-        = taylor2_func ();
-      Side up = { flows, n, degree, EPS_N (n), 1, GRID_LAST, flows + lead, 1, taylor, taylor2 };
-      Side down = { flows, n, degree, EPS_N (n), -1, 0, flows + (n - 1 - trail), -1, taylor,
-                    taylor2 };
+      Side up = { flows, n, degree, EPS_N (n), 1, GRID_LAST, flows + lead, 1, NULL, NULL };
+      Side down = { flows, n, degree, EPS_N (n), -1, 0, flows + (n - 1 - trail), -1, NULL, NULL };
+      MonoShape shape[2];
+      int s_near[2];
+      double moments[6];
+      gboolean down_done, up_done;
 
-      scan_sides (&set, &params, &down, &up);
+      /* The monotone shortcut first, side by side; the scan for the rest. */
+      mono_shapes (&down, &up, shape, s_near, moments);
+      down_done = mono_side (&set, &params, &down, shape[0], s_near[0], NULL);
+      up_done = mono_side (&set, &params, &up, shape[1], s_near[1], moments);
+      if (!down_done || !up_done)
+        {
+          down.taylor = up.taylor = taylor_func ();
+          down.taylor2 = up.taylor2 = taylor2_func ();
+          scan_sides (&set, &params, down_done ? NULL : &down, up_done ? NULL : &up);
+        }
     }
   else
     scan_literal (&set, &params);
