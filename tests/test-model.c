@@ -582,6 +582,30 @@ test_cit_bands (Fixture       *f,
   g_assert_cmpfloat (kt_model_standard_rate (&f->rules, 3e9), ==, 0.15);
   g_assert_cmpfloat (kt_model_standard_rate (&f->rules, 10e9), ==, 0.17);
   g_assert_cmpfloat (kt_model_standard_rate (&f->rules, 100e9), ==, 0.20);
+
+  /* The per-year lookup agrees with the single one on random bands (ties,
+   * any order) and revenues on and around the limits. */
+  {
+    g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+    double revenue[64], rates[64];
+
+    for (int k = 0; k < 500; k++)
+      {
+        f->rules.n_cit_bands = g_rand_int_range (rand, 0, KT_MAX_CIT_BANDS + 1);
+        for (int i = 0; i < f->rules.n_cit_bands; i++)
+          {
+            f->rules.cit_band_revenue[i] = 1e9 * g_rand_int_range (rand, 1, 6);
+            f->rules.cit_band_rate[i] = 0.01 * g_rand_int_range (rand, 5, 20);
+          }
+        for (int t = 0; t < 64; t++)
+          revenue[t] = 1e9 * g_rand_int_range (rand, 0, 7)
+                       + (t % 3 == 0 ? 0.0 : g_rand_double_range (rand, -1.0, 1.0));
+        revenue[0] = NAN;
+        kt_model_standard_rates (&f->rules, revenue, 64, rates);
+        for (int t = 0; t < 64; t++)
+          g_assert_cmpfloat (rates[t], ==, kt_model_standard_rate (&f->rules, revenue[t]));
+      }
+  }
 }
 
 /* §7 R&D at 200 %: revenue 1 000, R&D opex 100: assessable 1 000 − 100 − 100

@@ -40,14 +40,41 @@ kt_model_standard_rates (const KtRules *rules,
                          int            n,
                          double        *rates)
 {
-  double top = -G_MAXDOUBLE;
+  double limit[KT_MAX_CIT_BANDS], rate[KT_MAX_CIT_BANDS];
+  int n_bands = 0;
 
-  /* Above the widest band every year pays the standard rate: one test. */
+  /* The bands from the narrowest, each once (the first listed of equal
+   * limits, as kt_model_standard_rate () picks): then a year's band is the
+   * first that holds its revenue. */
   for (int i = 0; i < rules->n_cit_bands && i < KT_MAX_CIT_BANDS; i++)
-    top = MAX (top, rules->cit_band_revenue[i]);
+    {
+      int k = n_bands;
+
+      if (rules->cit_band_revenue[i] == G_MAXDOUBLE)
+        continue;
+      for (int j = 0; j < n_bands; j++)
+        if (limit[j] == rules->cit_band_revenue[i])
+          k = -1;
+      if (k < 0)
+        continue;
+      while (k > 0 && limit[k - 1] > rules->cit_band_revenue[i])
+        {
+          limit[k] = limit[k - 1];
+          rate[k] = rate[k - 1];
+          k--;
+        }
+      limit[k] = rules->cit_band_revenue[i];
+      rate[k] = rules->cit_band_rate[i];
+      n_bands++;
+    }
   for (int t = 0; t < n; t++)
-    rates[t] = band_base[t] > top ? rules->cit_standard_rate
-                                  : kt_model_standard_rate (rules, band_base[t]);
+    {
+      int b = 0;
+
+      while (b < n_bands && !(band_base[t] <= limit[b]))
+        b++;
+      rates[t] = b < n_bands ? rate[b] : rules->cit_standard_rate;
+    }
 }
 
 int
