@@ -334,6 +334,25 @@ test_lhs_strata (void)
     }
   for (int i = 0; i < KT_SAMPLER_BLOCK; i++)
     g_assert_cmpint (seen[i], ==, 1);
+
+  /* The strata are those of gsl_ran_shuffle and gsl_rng_uniform_pos, draw
+   * for draw: a saved seed gives the numbers it gave before. */
+  for (int n = 1; n <= KT_SAMPLER_BLOCK; n += 333)
+    {
+      gsl_rng *ref = gsl_rng_alloc (gsl_rng_mt19937);
+      int ref_perm[KT_SAMPLER_BLOCK];
+
+      gsl_rng_set (rng, 20251001 + n);
+      gsl_rng_set (ref, 20251001 + n);
+      kt_lhs_strata (rng, n, u, perm);
+      for (int i = 0; i < n; i++)
+        ref_perm[i] = i;
+      gsl_ran_shuffle (ref, ref_perm, n, sizeof (int));
+      for (int i = 0; i < n; i++)
+        g_assert_cmpfloat (u[i], ==, (ref_perm[i] + gsl_rng_uniform_pos (ref)) / n);
+      g_assert_cmpuint (gsl_rng_get (rng), ==, gsl_rng_get (ref));
+      gsl_rng_free (ref);
+    }
   gsl_rng_free (rng);
 }
 
@@ -573,6 +592,108 @@ test_sort (void)
   gsl_rng_free (rng);
 }
 
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  /* −0 before +0, as the radix sort's keys order them. */
+  if (x != y)
+    return (x > y) - (x < y);
+  return (signbit (y) != 0) - (signbit (x) != 0);
+}
+
+/* Values that agree in their top bits (the radix sort's first passes) and
+ * differ below, in runs short and long; ties; both zeros; non-finite values. */
+static void
+test_sort_close (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsize n = 60000;
+  g_autofree double *x = g_new (double, n);
+  g_autofree double *y = g_new (double, n);
+  g_autofree double *ranks = g_new (double, n);
+  g_autofree double *ranks_too = g_new (double, n);
+
+  for (int round = 0; round < 4; round++)
+    {
+      gsize m, k = 0;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          double base = round == 3 ? -1.5e10 : 1.25 * (1 + (int) (i % 7));
+          guint64 u;
+
+          memcpy (&u, &base, sizeof u);
+          /* round 0: runs of ≤ 40 per top-bit group; 1: a few thousand; 2, 3: mixed */
+          u += round == 0 ? gsl_rng_uniform_int (rng, 40)
+               : round == 1 ? gsl_rng_uniform_int (rng, 1u << 30)
+               : gsl_rng_uniform_int (rng, 1u << (1 + i % 31));
+          memcpy (&x[i], &u, sizeof u);
+          if (i % 97 == 0)
+            x[i] = i % 2 ? -0.0 : 0.0;
+        }
+      x[5] = NAN;
+      x[6] = -INFINITY;
+      memcpy (y, x, n * sizeof (double));
+      for (gsize i = 0; i < n; i++)
+        if (isfinite (y[i]))
+          y[k++] = y[i];
+      qsort (y, k, sizeof (double), compare_keys);
+
+      kt_stats_ranks (x, n, ranks);
+      m = kt_stats_ranks_sort (x, n, ranks_too, x);
+      g_assert_cmpuint (m, ==, k);
+      g_assert_cmpmem (x, m * sizeof (double), y, k * sizeof (double));
+      g_assert_cmpmem (ranks, n * sizeof (double), ranks_too, n * sizeof (double));
+
+      memcpy (x, y, k * sizeof (double));
+      for (gsize i = 0; i < k; i++)
+        {
+          gsize j = gsl_rng_uniform_int (rng, k - i) + i;
+          double t = x[i];
+
+          x[i] = x[j];
+          x[j] = t;
+        }
+      m = kt_stats_sort_finite (x, k, NULL);
+      g_assert_cmpmem (x, m * sizeof (double), y, k * sizeof (double));
+    }
+  gsl_rng_free (rng);
+}
+
+/* A second table of the same PERT shape (the cache) is the first one. */
+static void
+test_pert_table (void)
+{
+  KtUncertainty u = { KT_DRIVER_DEMAND, KT_DIST_PERT, KT_DIST_MODE_MULTIPLIER, 0.5, 1.0, 2.0,
+                      NULL, NULL };
+  KtUncertainty v = u;
+  KtDistribution a, b;
+
+  /* The same shape exactly: (b − a) / (c − a) = 1 / 3 both times. */
+  v.a = 10.5;
+  v.b = 11.0;
+  v.c = 12.0;
+  g_assert_true (kt_distribution_init (&a, &u, NULL));
+  g_assert_true (kt_distribution_init (&b, &v, NULL));
+  for (int k = 1; k < KT_PERT_TABLE_SIZE; k += 97)
+    {
+      double q = gsl_cdf_beta_Pinv ((double) k / KT_PERT_TABLE_SIZE, a.alpha, a.beta);
+
+      g_assert_cmpfloat (a.alpha, ==, b.alpha);
+      g_assert_cmpfloat (a.table[k], ==, 0.5 + (2.0 - 0.5) * CLAMP (q, 0.0, 1.0));
+      g_assert_cmpfloat (b.table[k], ==, 10.5 + (12.0 - 10.5) * CLAMP (q, 0.0, 1.0));
+    }
+  kt_distribution_clear (&b);
+  g_assert_true (kt_distribution_init (&b, &u, NULL));
+  g_assert_cmpmem (a.table, sizeof (double) * (KT_PERT_TABLE_SIZE + 1),
+                   b.table, sizeof (double) * (KT_PERT_TABLE_SIZE + 1));
+  kt_distribution_clear (&a);
+  kt_distribution_clear (&b);
+}
+
 static void
 test_summary_and_top_k (void)
 {
@@ -679,6 +800,8 @@ main (int    argc,
   g_test_add_func ("/core/sampling/not-pd-project", test_not_pd_project);
   g_test_add_func ("/core/sampling/correlation-problems", test_correlation_problems);
   g_test_add_func ("/core/stats/sort", test_sort);
+  g_test_add_func ("/core/stats/sort-close", test_sort_close);
+  g_test_add_func ("/core/sampling/pert-table", test_pert_table);
   g_test_add_func ("/core/stats/summary-top-k", test_summary_and_top_k);
   g_test_add_func ("/core/stats/spearman", test_spearman);
   return g_test_run ();

@@ -58,6 +58,53 @@ irr_value (const KtIrrResult *irr)
   return irr->status == KT_IRR_NONE ? NAN : irr->irr;
 }
 
+static inline void
+read_indicators (const KtModel *model,
+                 double        *out)
+{
+  out[KT_OUTCOME_PROJECT_NPV] = model->r.project_npv;
+  out[KT_OUTCOME_PROJECT_IRR] = irr_value (&model->r.project_irr);
+  out[KT_OUTCOME_EQUITY_IRR] = irr_value (&model->r.equity_irr);
+  out[KT_OUTCOME_DSCR_MIN] = model->r.dscr_min;
+  out[KT_OUTCOME_FISCAL_COST] = -model->r.fiscal_npv;
+}
+
+void
+kt_outcomes_discounts (const KtProjectData *data,
+                       int                  n,
+                       double              *discounts)
+{
+  double d = 1.0;
+
+  /* The recurrence of kt_outcomes_read, so that the factors are its doubles. */
+  for (int t = 0; t < n; t++)
+    {
+      discounts[t] = d;
+      d /= 1.0 + data->social_rate;
+    }
+}
+
+void
+kt_outcomes_read_with (const KtModel *model,
+                       const double  *discounts,
+                       double        *payouts,
+                       double        *out)
+{
+  const double *guarantees = model->y.guarantees, *receipts = model->y.sharing_receipts;
+  double pv = 0.0;
+
+  read_indicators (model, out);
+  for (int t = 0; t < model->n_years; t++)
+    {
+      double payout = guarantees[t] + receipts[t];
+
+      payouts[t] = payout;
+      if (payout != 0.0)
+        pv += payout * discounts[t] * (model->real ? model->y.deflator[t] : 1.0);
+    }
+  out[KT_OUTCOME_STATE_PAYOUTS] = pv;
+}
+
 void
 kt_outcomes_read (const KtModel       *model,
                   const KtProjectData *data,
@@ -65,11 +112,7 @@ kt_outcomes_read (const KtModel       *model,
 {
   double pv = 0.0, d = 1.0;
 
-  out[KT_OUTCOME_PROJECT_NPV] = model->r.project_npv;
-  out[KT_OUTCOME_PROJECT_IRR] = irr_value (&model->r.project_irr);
-  out[KT_OUTCOME_EQUITY_IRR] = irr_value (&model->r.equity_irr);
-  out[KT_OUTCOME_DSCR_MIN] = model->r.dscr_min;
-  out[KT_OUTCOME_FISCAL_COST] = -model->r.fiscal_npv;
+  read_indicators (model, out);
   /* Discounted like the fiscal flow (§8): at the social rate, deflated
    * first when the project's rates are real (§2). */
   for (int t = 0; t < model->n_years; t++)

@@ -42,6 +42,18 @@ double         kt_outcome_state_payout (const KtModel       *model,
 void           kt_outcomes_read        (const KtModel       *model,
                                         const KtProjectData *data,
                                         double              *outcomes);
+/* For many evaluations of one project (Monte Carlo): the factors
+ * kt_outcomes_read discounts year t's state payout by, t = 0 … n − 1, once… */
+void           kt_outcomes_discounts   (const KtProjectData *data,
+                                        int                  n,
+                                        double              *discounts);
+/* … then kt_outcomes_read with them (n ≥ model->n_years), the same doubles,
+ * which also leaves each year's kt_outcome_state_payout in `payouts`
+ * (model->n_years values). */
+void           kt_outcomes_read_with   (const KtModel       *model,
+                                        const double        *discounts,
+                                        double              *payouts,
+                                        double              *outcomes);
 
 /* The drivers of one evaluation: the engine's multipliers and the two drivers
  * the engine reads from the document (MODEL.md §9). */

@@ -23,6 +23,7 @@ struct _KtSamplerStream {
   const KtSampler *sampler;
   gsl_rng         *rng;
   double          *u;                         /* n_drivers × KT_SAMPLER_BLOCK strata */
+  double          *values;                    /* KT_SAMPLER_BLOCK × n_drivers: the block's draws */
   int             *perm;
   int              copula_pos[KT_N_DRIVERS];  /* copula row → driver position */
   int              len;
@@ -249,6 +250,7 @@ kt_sampler_stream_new (const KtSampler *sampler)
   stream->sampler = sampler;
   stream->rng = gsl_rng_alloc (gsl_rng_mt19937);
   stream->u = g_new0 (double, (gsize) MAX (sampler->n_drivers, 1) * KT_SAMPLER_BLOCK);
+  stream->values = g_new0 (double, (gsize) MAX (sampler->n_drivers, 1) * KT_SAMPLER_BLOCK);
   stream->perm = g_new0 (int, KT_SAMPLER_BLOCK);
   for (int d = 0; d < sampler->n_drivers; d++)
     if (sampler->drivers[d].copula >= 0)
@@ -263,8 +265,79 @@ kt_sampler_stream_free (KtSamplerStream *stream)
     return;
   gsl_rng_free (stream->rng);
   g_free (stream->u);
+  g_free (stream->values);
   g_free (stream->perm);
   g_free (stream);
+}
+
+/* Whether a driver's value is the quantile of a probability drawn first
+ * (all of them with LHS; with plain sampling, those of the copula). */
+static inline gboolean
+by_quantile (const KtSampler *s,
+             int              d)
+{
+  return s->lhs || s->drivers[d].copula >= 0;
+}
+
+/* The draws of iteration `pos` of the block, except that a by_quantile
+ * driver gets its probability: finish_draws takes the quantiles. */
+static void
+draw (KtSamplerStream *stream,
+      int              pos,
+      double          *values)
+{
+  const KtSampler *s = stream->sampler;
+  double z[KT_N_DRIVERS];
+
+  for (int d = 0; d < s->n_drivers; d++)
+    {
+      const KtSamplerDriver *sd = &s->drivers[d];
+
+      if (s->lhs)
+        {
+          double u = stream->u[(gsize) d * KT_SAMPLER_BLOCK + pos];
+
+          if (sd->copula >= 0)
+            z[sd->copula] = gsl_cdf_ugaussian_Pinv (u);
+          else
+            values[d] = u;
+        }
+      else if (sd->copula >= 0)
+        z[sd->copula] = gsl_ran_gaussian_ziggurat (stream->rng, 1.0);
+      else
+        values[d] = kt_distribution_sample (&sd->dist, stream->rng);
+    }
+
+  for (int i = 0; i < s->n_copula; i++)
+    {
+      const double *row = s->cholesky + (gsize) i * s->n_copula;
+      double x = 0.0;
+      int d = stream->copula_pos[i];
+
+      for (int j = 0; j <= i; j++)
+        x += row[j] * z[j];
+      values[d] = gsl_cdf_ugaussian_P (x);
+    }
+}
+
+/* The quantiles of n iterations' probabilities (`stride` values apart), a
+ * driver at a time: the PERT tables (64 KiB) have left the cache during the
+ * model's evaluations, and in a loop of lookups alone the processor overlaps
+ * their misses, where one lookup per draw waited for each. */
+static void
+finish_draws (const KtSampler *s,
+              double          *values,
+              int              n,
+              gsize            stride)
+{
+  for (int d = 0; d < s->n_drivers; d++)
+    if (by_quantile (s, d))
+      {
+        const KtDistribution *dist = &s->drivers[d].dist;
+
+        for (int i = 0; i < n; i++)
+          values[i * stride + d] = kt_distribution_quantile (dist, values[i * stride + d]);
+      }
 }
 
 void
@@ -282,6 +355,12 @@ kt_sampler_stream_start (KtSamplerStream *stream,
   if (s->lhs)
     for (int d = 0; d < s->n_drivers; d++)
       kt_lhs_strata (stream->rng, len, stream->u + (gsize) d * KT_SAMPLER_BLOCK, stream->perm);
+  /* The whole block at once, in the order of kt_sampler_stream_next calls
+   * (so the same generator draws), then the quantiles: the same doubles as
+   * a draw at a time, at a fraction of the cache misses. */
+  for (int i = 0; i < len; i++)
+    draw (stream, i, stream->values + (gsize) i * s->n_drivers);
+  finish_draws (s, stream->values, len, s->n_drivers);
 }
 
 void
@@ -289,40 +368,16 @@ kt_sampler_stream_next (KtSamplerStream *stream,
                         double          *values)
 {
   const KtSampler *s = stream->sampler;
-  double z[KT_N_DRIVERS];
-  int pos = stream->pos;
 
-  for (int d = 0; d < s->n_drivers; d++)
+  if (stream->pos < stream->len)
+    memcpy (values, stream->values + (gsize) stream->pos++ * s->n_drivers,
+            sizeof (double) * s->n_drivers);
+  else
     {
-      const KtSamplerDriver *sd = &s->drivers[d];
-
-      if (s->lhs)
-        {
-          double u = stream->u[(gsize) d * KT_SAMPLER_BLOCK + pos];
-
-          if (sd->copula >= 0)
-            z[sd->copula] = gsl_cdf_ugaussian_Pinv (u);
-          else
-            values[d] = kt_distribution_quantile (&sd->dist, u);
-        }
-      else if (sd->copula >= 0)
-        z[sd->copula] = gsl_ran_gaussian_ziggurat (stream->rng, 1.0);
-      else
-        values[d] = kt_distribution_sample (&sd->dist, stream->rng);
+      /* Past the block, as before: its last strata again (LHS) or new draws. */
+      draw (stream, stream->len - 1, values);
+      finish_draws (s, values, 1, s->n_drivers);
     }
-
-  for (int i = 0; i < s->n_copula; i++)
-    {
-      const double *row = s->cholesky + (gsize) i * s->n_copula;
-      double x = 0.0;
-      int d = stream->copula_pos[i];
-
-      for (int j = 0; j <= i; j++)
-        x += row[j] * z[j];
-      values[d] = kt_distribution_quantile (&s->drivers[d].dist, gsl_cdf_ugaussian_P (x));
-    }
-  if (pos + 1 < stream->len)
-    stream->pos = pos + 1;
 }
 
 void

@@ -79,7 +79,8 @@ typedef struct _KtSamplerStream KtSamplerStream;
 
 KtSamplerStream *kt_sampler_stream_new   (const KtSampler *sampler);
 void             kt_sampler_stream_free  (KtSamplerStream *stream);
-/* Starts block `block` of `len` ≤ KT_SAMPLER_BLOCK iterations. */
+/* Starts block `block` of `len` ≤ KT_SAMPLER_BLOCK iterations and draws all
+ * of them (allocation-free). */
 void             kt_sampler_stream_start (KtSamplerStream *stream,
                                           guint64          block,
                                           int              len);

@@ -35,10 +35,14 @@ typedef struct {
   guint32                  *year_positive;          /* n_blocks × max_years */
   guint32                  *block_multiple;         /* n_blocks × 2: project, equity IRR */
   gsize                     top_k;
+  double                   *discounts;              /* max_years: kt_outcomes_discounts */
 
-  gint                      next_block;
+  /* Written by every thread at each block: on a cache line of their own,
+   * not on the one holding the fields every iteration reads. */
+  _Alignas (64) gint        next_block;
   gint                      done;
   gint                      aborted;                /* an evaluation failed */
+  char                      pad[64 - 3 * sizeof (gint)];
 } Run;
 
 typedef struct {
@@ -54,6 +58,7 @@ typedef struct {
   KtMoments       *moments;                         /* max_years */
   guint32         *nonzero;
   guint32         *positive;
+  double          *payouts;                         /* max_years: this iteration's */
   gboolean         report;                          /* the calling thread reports progress */
 } Worker;
 
@@ -93,7 +98,7 @@ process_block (Worker *w,
           g_atomic_int_set (&run->aborted, 1);
           return FALSE;
         }
-      kt_outcomes_read (m, run->data, out);
+      kt_outcomes_read_with (m, run->discounts, w->payouts, out);
       for (int k = 0; k < KT_N_OUTCOMES; k++)
         run->values[k][idx] = out[k];
       if (idx < run->rank_n)
@@ -105,7 +110,7 @@ process_block (Worker *w,
        * the zeros are added back per block when merging. */
       for (int t = 0; t < run->max_years; t++)
         {
-          double p = t < m->n_years ? kt_outcome_state_payout (m, t) : 0.0;
+          double p = t < m->n_years ? w->payouts[t] : 0.0;
 
           if (p != 0.0)
             {
@@ -146,21 +151,26 @@ work (Worker *w)
     }
 }
 
-static gpointer
-worker_thread (gpointer user_data)
-{
-  work (user_data);
-  return NULL;
-}
+/* A worker is built by its own thread: its model, stream and buffers then
+ * come from that thread's malloc arena, and no cache line holds both one
+ * thread's per-iteration data and another's (the shells are whole lines). */
+#define WORKER_SIZE ((sizeof (Worker) + 63) / 64 * 64)
 
 static Worker *
-worker_new (Run *run,
-            int  max_delay)
+worker_new (Run *run)
 {
-  Worker *w = g_new0 (Worker, 1);
+  Worker *w = g_aligned_alloc0 (1, WORKER_SIZE, 64);
 
   w->run = run;
-  w->model = kt_model_new (run->data, max_delay);
+  return w;
+}
+
+static void
+worker_setup (Worker *w)
+{
+  Run *run = w->run;
+
+  w->model = kt_model_new (run->data, run->sampler->max_delay);
   /* Only the summarised outcomes: skips economic IRR, break-even, checks. */
   kt_model_set_outcomes_only (w->model, TRUE);
   w->stream = kt_sampler_stream_new (run->sampler);
@@ -172,10 +182,18 @@ worker_new (Run *run,
   w->moments = g_new0 (KtMoments, run->max_years);
   w->nonzero = g_new0 (guint32, run->max_years);
   w->positive = g_new0 (guint32, run->max_years);
+  w->payouts = g_new0 (double, run->max_years);
   w->top = g_new0 (KtTopK, run->max_years);
   for (int t = 0; t < run->max_years; t++)
     kt_top_k_init (&w->top[t], run->top_k);
-  return w;
+}
+
+static gpointer
+worker_thread (gpointer user_data)
+{
+  worker_setup (user_data);
+  work (user_data);
+  return NULL;
 }
 
 static void
@@ -191,7 +209,8 @@ worker_free (Worker *w)
   g_free (w->moments);
   g_free (w->nonzero);
   g_free (w->positive);
-  g_free (w);
+  g_free (w->payouts);
+  g_aligned_free (w);
 }
 
 static void
@@ -204,6 +223,7 @@ run_clear (Run *run)
   g_free (run->year_nonzero);
   g_free (run->year_positive);
   g_free (run->block_multiple);
+  g_free (run->discounts);
 }
 
 void
@@ -272,23 +292,20 @@ kt_simulation_check (const KtProjectData *data,
     check_effects (data, rules, sampler, problems);
 }
 
-/* Merges the per-block figures in block order (fixed, so the same doubles
- * come out whatever thread did which block) and the threads' top values. */
+/* Merges the per-block figures of years first … last − 1 in block order
+ * (fixed, so the same doubles come out whatever thread did which block) and
+ * the threads' top values. */
 static void
 summarise_years (Run                *run,
                  Worker            **workers,
                  int                 n_workers,
-                 KtSimulationResult *result)
+                 KtSimulationResult *result,
+                 int                 first,
+                 int                 last)
 {
   int ny = run->max_years;
 
-  result->n_years = ny;
-  result->start_year = run->data->start_year;
-  result->payout_mean = g_new0 (double, ny);
-  result->payout_sd = g_new0 (double, ny);
-  result->payout_p95 = g_new0 (double, ny);
-  result->payout_probability = g_new0 (double, ny);
-  for (int t = 0; t < ny; t++)
+  for (int t = first; t < last; t++)
     {
       KtMoments total = { 0 };
       guint64 positive = 0;
@@ -321,9 +338,12 @@ summarise_years (Run                *run,
 typedef struct {
   Run                *run;
   KtSimulationResult *result;
+  Worker            **workers;
+  int                 n_workers;
   const double       *npv_ranks;
   int                 drv_first, drv_last;
   int                 out_first, out_last;
+  int                 year_first, year_last;
   double             *scratch;   /* iterations values */
   double             *column;    /* rank_n values */
   double             *work;      /* 2 rank_n values */
@@ -350,10 +370,10 @@ summary_job (gpointer user_data)
       rd->correlated = sd->copula >= 0;
       for (gsize i = 0; i < run->rank_n; i++)
         job->column[i] = run->draws[i * s->n_drivers + d];
-      kt_stats_ranks (job->column, run->rank_n, job->work);
+      /* One sort gives the ranks and the sorted draws. */
+      m = kt_stats_ranks_sort (job->column, run->rank_n, job->work, job->column);
       rd->spearman_npv = run->rank_n > 1
                          ? kt_stats_pearson (job->work, job->npv_ranks, run->rank_n) : NAN;
-      m = kt_stats_sort_finite (job->column, run->rank_n, job->work);
       kt_summary_from_sorted (job->column, m, run->rank_n - m, &rd->draws);
     }
   for (int k = job->out_first; k < job->out_last; k++)
@@ -363,12 +383,16 @@ summary_job (gpointer user_data)
 
       kt_summary_from_sorted (run->values[k], m, n - m, &o->summary);
     }
+  summarise_years (run, job->workers, job->n_workers, job->result, job->year_first,
+                   job->year_last);
   return NULL;
 }
 
 static void
 summary_job_init (SummaryJob         *job,
                   Run                *run,
+                  Worker            **workers,
+                  int                 n_workers,
                   KtSimulationResult *result,
                   const double       *npv_ranks,
                   int                 share,
@@ -378,7 +402,11 @@ summary_job_init (SummaryJob         *job,
 
   job->run = run;
   job->result = result;
+  job->workers = workers;
+  job->n_workers = n_workers;
   job->npv_ranks = npv_ranks;
+  job->year_first = run->max_years * share / n_shares;
+  job->year_last = run->max_years * (share + 1) / n_shares;
   job->drv_first = nd * share / n_shares;
   job->drv_last = nd * (share + 1) / n_shares;
   job->out_first = KT_N_OUTCOMES * share / n_shares;
@@ -398,18 +426,27 @@ summary_job_clear (SummaryJob *job)
 
 static void
 summarise (Run                *run,
+           Worker            **workers,
            KtSimulationResult *result,
            int                 n_threads)
 {
   const KtSampler *s = run->sampler;
   gsize n = (gsize) run->iterations;
   g_autofree double *npv_ranks = g_new (double, MAX (run->rank_n, 1));
+  int ny = run->max_years;
   gsize below = 0, dscr_below = 0, dscr_defined = 0, irr_below = 0;
   /* Sorting is most of the summary: with several threads, a helper takes
-   * half of the drivers and outcomes. */
+   * half of the drivers, outcomes and years. */
   int n_shares = n_threads > 1 && n >= 2 * KT_SAMPLER_BLOCK ? 2 : 1;
   SummaryJob jobs[2];
   GThread *helper = NULL;
+
+  result->n_years = ny;
+  result->start_year = run->data->start_year;
+  result->payout_mean = g_new0 (double, ny);
+  result->payout_sd = g_new0 (double, ny);
+  result->payout_p95 = g_new0 (double, ny);
+  result->payout_probability = g_new0 (double, ny);
 
   /* Ranks first: they pair each draw with its own NPV, which sorting undoes. */
   kt_stats_ranks (run->values[KT_OUTCOME_PROJECT_NPV], run->rank_n, npv_ranks);
@@ -440,7 +477,7 @@ summarise (Run                *run,
     }
   /* The columns are sorted in place: after the counts above. */
   for (int i = 0; i < n_shares; i++)
-    summary_job_init (&jobs[i], run, result, npv_ranks, i, n_shares);
+    summary_job_init (&jobs[i], run, workers, n_threads, result, npv_ranks, i, n_shares);
   if (n_shares > 1)
     helper = g_thread_new ("kt-summary", summary_job, &jobs[1]);
   summary_job (&jobs[0]);
@@ -537,16 +574,19 @@ kt_simulation_run (const KtProjectData       *data,
   run.year_positive = g_new0 (guint32, (gsize) run.n_blocks * run.max_years);
   run.block_multiple = g_new0 (guint32, 2 * (gsize) run.n_blocks);
   run.top_k = kt_top_k_size_for ((gsize) options->iterations, 0.95);
+  run.discounts = g_new (double, MAX (run.max_years, 1));
+  kt_outcomes_discounts (data, run.max_years, run.discounts);
 
   n_threads = options->threads > 0 ? options->threads : (int) g_get_num_processors ();
   n_threads = CLAMP (n_threads, 1, MIN (run.n_blocks, 256));
   workers = g_new0 (Worker *, n_threads);
   threads = g_new0 (GThread *, n_threads);
   for (int i = 0; i < n_threads; i++)
-    workers[i] = worker_new (&run, sampler->max_delay);
+    workers[i] = worker_new (&run);
   workers[0]->report = TRUE;
   for (int i = 1; i < n_threads; i++)
     threads[i] = g_thread_new ("kt-simulation", worker_thread, workers[i]);
+  worker_setup (workers[0]);
   work (workers[0]);
   for (int i = 1; i < n_threads; i++)
     g_thread_join (threads[i]);
@@ -565,8 +605,7 @@ kt_simulation_run (const KtProjectData       *data,
       memcpy (result->correlated, sampler->copula_drivers, sizeof result->correlated);
       result->correlation = g_memdup2 (sampler->correlation,
                                        sizeof (double) * sampler->n_copula * sampler->n_copula);
-      summarise_years (&run, workers, n_threads, result);
-      summarise (&run, result, n_threads);
+      summarise (&run, workers, result, n_threads);
       result->problems = g_steal_pointer (&problems);
       result->seconds = (g_get_monotonic_time () - started) / 1e6;
       if (options->progress != NULL)

@@ -20,56 +20,156 @@ key_of (double x)
   return (u >> 63) ? ~u : u ^ G_GUINT64_CONSTANT (0x8000000000000000);
 }
 
-static inline double
-value_of (guint64 k)
-{
-  guint64 u = (k >> 63) ? k ^ G_GUINT64_CONSTANT (0x8000000000000000) : ~k;
-  double x;
+/* LSD radix sort on key_of, in digits of 11 bits: 2048 buckets keep the
+ * counts in L1 and a pass's 2048 write streams in L2, where 65536 buckets
+ * missed the cache on nearly every move.  The histograms of all the digits
+ * are counted in one read, and a pass whose digit is the same for every key
+ * is skipped.  The doubles themselves are moved, their keys recomputed on
+ * the fly: key_of is a bijection, so the sorted array is the one a sort of
+ * the keys gives. */
+#define RADIX_BITS   11
+#define RADIX_SIZE   (1 << RADIX_BITS)
+#define RADIX_MASK   (RADIX_SIZE - 1)
+#define RADIX_PASSES 6
 
-  memcpy (&x, &u, sizeof x);
-  return x;
+/* Every bit: bits 0 … 63 (the last digit has 9). */
+static const int all_digits[RADIX_PASSES] = { 0, 11, 22, 33, 44, 55 };
+/* The top 33 bits (sign, exponent, 21 bits of mantissa): values this close
+ * are rare, and finish_groups sorts them. */
+#define TOP_SHIFT 31
+static const int top_digits[3] = { TOP_SHIFT, TOP_SHIFT + 11, TOP_SHIFT + 22 };
+/* Below them, within a group equal in the top 33 bits. */
+static const int low_digits[3] = { 0, 11, 22 };
+
+typedef guint32 RadixCount[RADIX_PASSES][RADIX_SIZE];
+
+static inline gsize
+digit_of (guint64 k,
+          int     shift)
+{
+  return (gsize) (k >> shift) & RADIX_MASK;
 }
 
-/* LSD radix sort in four 16-bit passes; a pass whose digit is the same for
- * every key is skipped. */
-static void
-radix_sort (guint64 *keys,
-            guint64 *tmp,
-            gsize    n)
+static inline void
+count_key (RadixCount *count,
+           const int  *shifts,
+           int         n_shifts,
+           guint64     k)
 {
-  g_autofree gsize *count = g_new (gsize, 65536);
-  guint64 *src = keys, *dst = tmp;
+  for (int p = 0; p < n_shifts; p++)
+    (*count)[p][digit_of (k, shifts[p])]++;
+}
 
-  for (int shift = 0; shift < 64; shift += 16)
+/* Turns a pass's counts into starting offsets; FALSE if every key has the
+ * same digit (the pass would not move anything). */
+static gboolean
+radix_offsets (guint32 *count,
+               gsize    n)
+{
+  guint32 sum = 0;
+
+  for (int d = 0; d < RADIX_SIZE; d++)
     {
-      gsize sum = 0;
-      gboolean trivial = FALSE;
+      guint32 c = count[d];
 
-      memset (count, 0, 65536 * sizeof (gsize));
-      for (gsize i = 0; i < n; i++)
-        count[(src[i] >> shift) & 0xffff]++;
-      for (int d = 0; d < 65536; d++)
-        {
-          gsize c = count[d];
+      if (c == n)
+        return FALSE;
+      count[d] = sum;
+      sum += c;
+    }
+  return TRUE;
+}
 
-          if (c == n)
-            trivial = TRUE;
-          count[d] = sum;
-          sum += c;
-        }
-      if (trivial)
+/* Sorts values[0 … n − 1] (n ≤ G_MAXUINT32) on the digits at `shifts`, low
+ * to high, with tmp of n values and optionally an index array moved along
+ * (index_tmp of n); `count` holds the keys' histograms of those digits.
+ * Returns where the sorted values are (values or tmp) and sets *index_out
+ * likewise. */
+static double *
+radix_sort (double      *values,
+            double      *tmp,
+            guint32     *index,
+            guint32     *index_tmp,
+            gsize        n,
+            RadixCount  *count,
+            const int   *shifts,
+            int          n_shifts,
+            guint32    **index_out)
+{
+  double *src = values, *dst = tmp;
+  guint32 *src_i = index, *dst_i = index_tmp;
+
+  for (int p = 0; p < n_shifts; p++)
+    {
+      guint32 *offset = (*count)[p];
+      int shift = shifts[p];
+
+      if (!radix_offsets (offset, n))
         continue;
-      for (gsize i = 0; i < n; i++)
-        dst[count[(src[i] >> shift) & 0xffff]++] = src[i];
-      {
-        guint64 *swap = src;
+      if (src_i != NULL)
+        for (gsize i = 0; i < n; i++)
+          {
+            guint32 to = offset[digit_of (key_of (src[i]), shift)]++;
 
-        src = dst;
-        dst = swap;
+            dst[to] = src[i];
+            dst_i[to] = src_i[i];
+          }
+      else
+        for (gsize i = 0; i < n; i++)
+          dst[offset[digit_of (key_of (src[i]), shift)]++] = src[i];
+      {
+        double *swap = src;
+        guint32 *swap_i = src_i;
+
+        src = dst, dst = swap;
+        src_i = dst_i, dst_i = swap_i;
       }
     }
-  if (src != keys)
-    memcpy (keys, src, n * sizeof (guint64));
+  if (index_out != NULL)
+    *index_out = src_i;
+  return src;
+}
+
+/* Sorts values already in order of their keys' top 33 bits: each run of
+ * equal top bits in place, by insertion when short, else by the low bits. */
+static void
+finish_groups (double     *values,
+               gsize       n,
+               double     *tmp,
+               RadixCount *count)
+{
+  for (gsize i = 0; i < n;)
+    {
+      guint64 top = key_of (values[i]) >> TOP_SHIFT;
+      gsize j = i + 1, g;
+
+      while (j < n && key_of (values[j]) >> TOP_SHIFT == top)
+        j++;
+      g = j - i;
+      if (g > 1 && g <= 48)
+        for (gsize a = i + 1; a < j; a++)
+          {
+            double x = values[a];
+            guint64 k = key_of (x);
+            gsize b = a;
+
+            for (; b > i && key_of (values[b - 1]) > k; b--)
+              values[b] = values[b - 1];
+            values[b] = x;
+          }
+      else if (g > 48)
+        {
+          double *sorted;
+
+          memset (count, 0, sizeof (guint32) * 3 * RADIX_SIZE);
+          for (gsize a = i; a < j; a++)
+            count_key (count, low_digits, 3, key_of (values[a]));
+          sorted = radix_sort (values + i, tmp, NULL, NULL, g, count, low_digits, 3, NULL);
+          if (sorted != values + i)
+            memcpy (values + i, sorted, g * sizeof (double));
+        }
+      i = j;
+    }
 }
 
 gsize
@@ -78,32 +178,28 @@ kt_stats_sort_finite (double *values,
                       double *scratch)
 {
   g_autofree double *own = NULL;
+  g_autofree RadixCount *count = NULL;
+  double *sorted;
   gsize m = 0;
+
+  G_STATIC_ASSERT (sizeof (double) == sizeof (guint64));
 
   for (gsize i = 0; i < n; i++)
     if (isfinite (values[i]))
       values[m++] = values[i];
   if (m < 2)
     return m;
+  g_return_val_if_fail (m <= G_MAXUINT32, m);
   if (scratch == NULL)
     scratch = own = g_new (double, m);
-
-  /* Keys live in the same storage as the doubles they replace. */
-  G_STATIC_ASSERT (sizeof (double) == sizeof (guint64));
+  count = g_new0 (RadixCount, 1);
+  /* Three passes on the top bits and a cheap finish, not six passes. */
   for (gsize i = 0; i < m; i++)
-    {
-      guint64 k = key_of (values[i]);
-
-      memcpy (&values[i], &k, sizeof k);
-    }
-  radix_sort ((guint64 *) values, (guint64 *) scratch, m);
-  for (gsize i = 0; i < m; i++)
-    {
-      guint64 k;
-
-      memcpy (&k, &values[i], sizeof k);
-      values[i] = value_of (k);
-    }
+    count_key (count, top_digits, 3, key_of (values[i]));
+  sorted = radix_sort (values, scratch, NULL, NULL, m, count, top_digits, 3, NULL);
+  if (sorted != values)
+    memcpy (values, sorted, m * sizeof (double));
+  finish_groups (values, m, scratch, count);
   return m;
 }
 
@@ -228,71 +324,51 @@ kt_stats_cdf (const double *sorted,
     }
 }
 
-/* Ranks 1 … n, ties getting their mean rank: a radix sort of (key, index)
- * pairs, where gsl_stats_spearman's heapsort would take most of a run. */
-static void
+/* Ranks 1 … n, ties getting their mean rank: a radix sort of (value,
+ * index) pairs, where gsl_stats_spearman's heapsort would take most of a
+ * run.  If `sorted` is not NULL it receives the finite values ascending (as
+ * kt_stats_sort_finite gives them) and the function returns their count.
+ * tmp holds n values, index and index_tmp n each. */
+static gsize
 ranks_of (const double *x,
           gsize         n,
           double       *ranks,
-          guint64      *keys,
+          double       *sorted,
+          double       *values,
+          double       *tmp,
           guint32      *index,
-          guint64      *keys_tmp,
           guint32      *index_tmp)
 {
-  g_autofree gsize *count = g_new (gsize, 65536);
-  guint64 *src_k = keys, *dst_k = keys_tmp;
-  guint32 *src_i = index, *dst_i = index_tmp;
+  g_autofree RadixCount *count = g_new0 (RadixCount, 1);
+  double *src;
+  guint32 *src_i;
+  gsize m = 0;
 
   for (gsize i = 0; i < n; i++)
     {
-      keys[i] = key_of (x[i]);
+      values[i] = x[i];
       index[i] = (guint32) i;
+      count_key (count, all_digits, RADIX_PASSES, key_of (x[i]));
     }
-  for (int shift = 0; shift < 64; shift += 16)
-    {
-      gsize sum = 0;
-      gboolean trivial = FALSE;
-
-      memset (count, 0, 65536 * sizeof (gsize));
-      for (gsize i = 0; i < n; i++)
-        count[(src_k[i] >> shift) & 0xffff]++;
-      for (int d = 0; d < 65536; d++)
-        {
-          gsize c = count[d];
-
-          trivial |= c == n;
-          count[d] = sum;
-          sum += c;
-        }
-      if (trivial)
-        continue;
-      for (gsize i = 0; i < n; i++)
-        {
-          gsize to = count[(src_k[i] >> shift) & 0xffff]++;
-
-          dst_k[to] = src_k[i];
-          dst_i[to] = src_i[i];
-        }
-      {
-        guint64 *sk = src_k;
-        guint32 *si = src_i;
-
-        src_k = dst_k, dst_k = sk;
-        src_i = dst_i, dst_i = si;
-      }
-    }
+  src = radix_sort (values, tmp, index, index_tmp, n, count, all_digits, RADIX_PASSES, &src_i);
   for (gsize i = 0; i < n;)
     {
+      guint64 k = key_of (src[i]);
       gsize j = i + 1;
       double rank;
 
-      while (j < n && src_k[j] == src_k[i])
+      while (j < n && key_of (src[j]) == k)
         j++;
       rank = (i + 1 + j) / 2.0;   /* mean of ranks i + 1 … j */
-      for (gsize k = i; k < j; k++)
-        ranks[src_i[k]] = rank;
+      for (gsize l = i; l < j; l++)
+        ranks[src_i[l]] = rank;
       i = j;
     }
+  if (sorted != NULL)
+    for (gsize i = 0; i < n; i++)
+      if (isfinite (src[i]))
+        sorted[m++] = src[i];
+  return m;
 }
 
 double
@@ -329,18 +405,35 @@ kt_stats_spearman (const double *a,
                    double       *work)
 {
   g_autofree double *own = NULL;
-  g_autofree guint64 *keys = NULL;
+  g_autofree double *values = NULL;
   g_autofree guint32 *index = NULL;
 
   if (n < 2 || n > G_MAXUINT32)
     return NAN;
   if (work == NULL)
     work = own = g_new (double, 2 * n);
-  keys = g_new (guint64, 2 * n);
+  values = g_new (double, 2 * n);
   index = g_new (guint32, 2 * n);
-  ranks_of (a, n, work, keys, index, keys + n, index + n);
-  ranks_of (b, n, work + n, keys, index, keys + n, index + n);
+  ranks_of (a, n, work, NULL, values, values + n, index, index + n);
+  ranks_of (b, n, work + n, NULL, values, values + n, index, index + n);
   return kt_stats_pearson (work, work + n, n);
+}
+
+gsize
+kt_stats_ranks_sort (const double *x,
+                     gsize         n,
+                     double       *ranks,
+                     double       *sorted)
+{
+  g_autofree double *values = NULL;
+  g_autofree guint32 *index = NULL;
+
+  g_return_val_if_fail (n <= G_MAXUINT32, 0);
+  if (n == 0)
+    return 0;
+  values = g_new (double, 2 * n);
+  index = g_new (guint32, 2 * n);
+  return ranks_of (x, n, ranks, sorted, values, values + n, index, index + n);
 }
 
 void
@@ -348,15 +441,7 @@ kt_stats_ranks (const double *x,
                 gsize         n,
                 double       *ranks)
 {
-  g_autofree guint64 *keys = NULL;
-  g_autofree guint32 *index = NULL;
-
-  g_return_if_fail (n <= G_MAXUINT32);
-  if (n == 0)
-    return;
-  keys = g_new (guint64, 2 * n);
-  index = g_new (guint32, 2 * n);
-  ranks_of (x, n, ranks, keys, index, keys + n, index + n);
+  kt_stats_ranks_sort (x, n, ranks, NULL);
 }
 
 void
@@ -434,15 +519,6 @@ kt_top_k_size_for (gsize  n,
   return (gsize) ceil ((1.0 - q) * (n > 0 ? n - 1 : 0)) + 2;
 }
 
-static int
-compare_descending (const void *a,
-                    const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x < y) - (x > y);
-}
-
 double
 kt_top_k_quantile (KtTopK *top,
                    gsize   n,
@@ -454,18 +530,19 @@ kt_top_k_quantile (KtTopK *top,
   if (n == 0)
     return NAN;
   kt_top_k_compact (top);
-  qsort (top->values, top->len, sizeof (double), compare_descending);
   h = (n - 1) * q;
   i = (gsize) floor (h);
   f = h - i;
-  /* Ascending rank j is descending position n − 1 − j. */
+  /* Ascending rank j is descending position n − 1 − j, ascending position
+   * len − 1 − (n − 1 − j) of the kept values.  Two selections, not a sort of
+   * the k values: they give the same order statistics. */
   r = n - 1 - i;
   if (r >= top->len)
     return NAN;
-  lo = top->values[r];
+  lo = gsl_stats_select (top->values, 1, top->len, top->len - 1 - r);
   if (f == 0.0 || r == 0)
     return lo;
-  hi = top->values[r - 1];
+  hi = gsl_stats_select (top->values, 1, top->len, top->len - r);
   /* GSL's arithmetic, so that both ways give the same double. */
   return (1.0 - f) * lo + f * hi;
 }

@@ -65,6 +65,13 @@ double  kt_stats_spearman     (const double *a,
 void    kt_stats_ranks        (const double *x,
                                gsize         n,
                                double       *ranks);
+/* kt_stats_ranks, and in `sorted` (n values; may be x) the finite values of
+ * x ascending, as kt_stats_sort_finite gives them: one sort for both.
+ * Returns the number of finite values. */
+gsize   kt_stats_ranks_sort   (const double *x,
+                               gsize         n,
+                               double       *ranks,
+                               double       *sorted);
 double  kt_stats_pearson      (const double *a,
                                const double *b,
                                gsize         n);
@@ -136,7 +143,7 @@ void    kt_top_k_merge        (KtTopK       *into,
 gsize   kt_top_k_size_for     (gsize         n,
                                double        q);
 /* Percentile q (type 7) of all n values pushed; NAN if k was too small.
- * Cuts and sorts the kept values. */
+ * Cuts the kept values and reorders them. */
 double  kt_top_k_quantile     (KtTopK       *top,
                                gsize         n,
                                double        q);
