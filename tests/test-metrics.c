@@ -633,6 +633,42 @@ test_irr_many_roots (void)
   gsl_root_fsolver_free (solver);
 }
 
+/* kt_irr on one series against the literal scan's `count` roots: the same
+ * roots bit for bit, the same status and the nearest root to `reference`. */
+static void
+assert_irr_is_literal (int           k,
+                       const double *flows,
+                       gsize         n,
+                       double        reference,
+                       const double *roots,
+                       int           count)
+{
+  KtIrrResult result;
+  double nearest = NAN;
+
+  kt_irr (flows, n, reference, &result);
+  for (int i = 0; i < count; i++)
+    if (i == 0 || fabs (roots[i] - reference) < fabs (nearest - reference))
+      nearest = roots[i];
+  if (result.n_roots != MIN (count, KT_IRR_MAX_ROOTS)
+      || result.status != (count == 0 ? KT_IRR_NONE
+                           : count == 1 ? KT_IRR_UNIQUE : KT_IRR_MULTIPLE))
+    {
+      g_test_message ("series %d: %d roots by the literal scan, %d by kt_irr",
+                      k, count, result.n_roots);
+      for (gsize t = 0; t < n; t++)
+        g_test_message ("  CF_%" G_GSIZE_FORMAT " = %a", t, flows[t]);
+      g_test_fail ();
+      return;
+    }
+  for (int i = 0; i < result.n_roots; i++)
+    g_assert_cmpfloat (result.roots[i], ==, roots[i]);
+  if (count == 0)
+    g_assert_true (isnan (result.irr));
+  else
+    g_assert_cmpfloat (result.irr, ==, nearest);
+}
+
 static void
 test_irr_fast_equals_literal (void)
 {
@@ -648,42 +684,17 @@ test_irr_fast_equals_literal (void)
       gsize n = random_series (rand, flows);
       double reference = g_rand_double_range (rand, -0.5, 2.0);
       int count = ref_irr (solver, flows, n, roots);
-      KtIrrResult result;
-      double nearest = NAN;
-
-      kt_irr (flows, n, reference, &result);
 
       if (count == 0)
         n_none++;
       if (count > 1)
         n_multiple++;
       for (int i = 0; i < count; i++)
-        {
-          if (roots[i] == ref_grid_rate ((int) lround (roots[i] <= 1.0
-                                                       ? roots[i] * 20000.0 + 19800.0
-                                                       : roots[i] * 1000.0 + 38800.0)))
-            n_grid_zero++;
-          if (i == 0 || fabs (roots[i] - reference) < fabs (nearest - reference))
-            nearest = roots[i];
-        }
-
-      if (result.n_roots != MIN (count, KT_IRR_MAX_ROOTS)
-          || result.status != (count == 0 ? KT_IRR_NONE
-                               : count == 1 ? KT_IRR_UNIQUE : KT_IRR_MULTIPLE))
-        {
-          g_test_message ("series %d: %d roots by the literal scan, %d by kt_irr",
-                          k, count, result.n_roots);
-          for (gsize t = 0; t < n; t++)
-            g_test_message ("  CF_%" G_GSIZE_FORMAT " = %.17g", t, flows[t]);
-          g_test_fail ();
-          continue;
-        }
-      for (int i = 0; i < result.n_roots; i++)
-        g_assert_cmpfloat (result.roots[i], ==, roots[i]);
-      if (count == 0)
-        g_assert_true (isnan (result.irr));
-      else
-        g_assert_cmpfloat (result.irr, ==, nearest);
+        if (roots[i] == ref_grid_rate ((int) lround (roots[i] <= 1.0
+                                                     ? roots[i] * 20000.0 + 19800.0
+                                                     : roots[i] * 1000.0 + 38800.0)))
+          n_grid_zero++;
+      assert_irr_is_literal (k, flows, n, reference, roots, count);
     }
   gsl_root_fsolver_free (solver);
 
@@ -839,33 +850,11 @@ test_irr_monotone_equals_literal (void)
       gsize n = random_monotone_series (rand, flows);
       double reference = g_rand_double_range (rand, -0.5, 2.0);
       int count = ref_irr (solver, flows, n, roots);
-      KtIrrResult result;
-      double nearest = NAN;
 
-      kt_irr (flows, n, reference, &result);
       n_none += count == 0;
       n_one += count == 1;
       n_negative += count > 0 && roots[0] < 0.0;
-      for (int i = 0; i < count; i++)
-        if (i == 0 || fabs (roots[i] - reference) < fabs (nearest - reference))
-          nearest = roots[i];
-      if (result.n_roots != MIN (count, KT_IRR_MAX_ROOTS)
-          || result.status != (count == 0 ? KT_IRR_NONE
-                               : count == 1 ? KT_IRR_UNIQUE : KT_IRR_MULTIPLE))
-        {
-          g_test_message ("series %d: %d roots by the literal scan, %d by kt_irr",
-                          k, count, result.n_roots);
-          for (gsize t = 0; t < n; t++)
-            g_test_message ("  CF_%" G_GSIZE_FORMAT " = %a", t, flows[t]);
-          g_test_fail ();
-          continue;
-        }
-      for (int i = 0; i < result.n_roots; i++)
-        g_assert_cmpfloat (result.roots[i], ==, roots[i]);
-      if (count == 0)
-        g_assert_true (isnan (result.irr));
-      else
-        g_assert_cmpfloat (result.irr, ==, nearest);
+      assert_irr_is_literal (k, flows, n, reference, roots, count);
     }
   gsl_root_fsolver_free (solver);
 
