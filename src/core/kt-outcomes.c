@@ -90,13 +90,12 @@ kt_outcomes_read_with (const KtModel *model,
                        double        *payouts,
                        double        *out)
 {
-  const double *guarantees = model->y.guarantees, *receipts = model->y.sharing_receipts;
   double pv = 0.0;
 
   read_indicators (model, out);
   for (int t = 0; t < model->n_years; t++)
     {
-      double payout = guarantees[t] + receipts[t];
+      double payout = kt_outcome_state_payout (model, t);
 
       payouts[t] = payout;
       if (payout != 0.0)
